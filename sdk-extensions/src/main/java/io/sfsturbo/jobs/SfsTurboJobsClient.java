@@ -1,0 +1,462 @@
+package io.sfsturbo.jobs;
+
+import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.generated.api.JobsApi;
+import io.sfsturbo.jobs.internal.AuthInterceptor;
+import io.sfsturbo.jobs.internal.Ids;
+import io.sfsturbo.jobs.internal.JobCalls;
+import io.sfsturbo.jobs.internal.JobResponseConverterFactory;
+import io.sfsturbo.jobs.internal.SharedScheduler;
+import io.sfsturbo.jobs.internal.Sleeper;
+import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.retry.RetryPolicy;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+/**
+ * The client of the SFS Turbo job API: queries an asynchronous job ({@code ShowJobDetail}),
+ * synchronously or without blocking. Build it once and share it: it is thread-safe, and
+ * {@link #close()} releases the connections and threads it owns.
+ *
+ * <pre>{@code
+ * try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
+ *     .region("eu-de")
+ *     .projectId("2a4f...")
+ *     .credentials(AkSkCredentials.of(ak, sk))
+ *     .build()) {
+ *   JobDetail job = client.showJobDetail(jobId);
+ * }
+ * }</pre>
+ */
+public final class SfsTurboJobsClient implements AutoCloseable {
+  /** The SDK's version, sent in the User-Agent. */
+  public static final String VERSION = "0.1.0";
+
+  private final URI endpoint;
+  private final String projectId;
+  private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final JobCalls calls;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+
+  private SfsTurboJobsClient(Builder b, URI endpoint, String projectId, Credentials credentials) {
+    this.endpoint = endpoint;
+    this.projectId = projectId;
+    this.ownsHttpClient = b.httpClient == null;
+    this.clock = b.clock;
+    this.scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
+    OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(60));
+    if (b.connectTimeout != null) {
+      http.connectTimeout(b.connectTimeout);
+    }
+    if (b.readTimeout != null) {
+      http.readTimeout(b.readTimeout);
+    }
+    if (b.callTimeout != null) {
+      http.callTimeout(b.callTimeout);
+    }
+    if (b.proxy != null) {
+      http.proxy(b.proxy);
+    }
+    String userAgent = "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
+        + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+    http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+        .header("User-Agent", userAgent)
+        .header("X-Project-Id", projectId)
+        .build()));
+    http.addInterceptor(new AuthInterceptor(credentials));
+    this.httpClient = http.build();
+    HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
+    JobsApi api = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(httpClient)
+        .addConverterFactory(new JobResponseConverterFactory())
+        .build()
+        .create(JobsApi.class);
+    this.calls = new JobCalls(api, projectId, b.retryPolicy, b.sleeper, clock, scheduler, b.random);
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Queries a job, retrying transient failures as the retry policy says.
+   *
+   * @param jobId the job id that the operation which started the job returned
+   * @return the job, with the response's request id
+   * @throws IllegalArgumentException when the job id is blank, too long or not a single path segment
+   * @throws io.sfsturbo.jobs.errors.SfsTurboException (a subtype) when the call fails
+   */
+  public JobDetail showJobDetail(String jobId) {
+    return calls.show(Ids.requireValid("jobId", jobId));
+  }
+
+  /**
+   * Queries a job without blocking the calling thread. The future completes on an HTTP or
+   * scheduler thread, exceptionally with a {@link io.sfsturbo.jobs.errors.SfsTurboException}
+   * subtype when the call fails; cancelling it cancels the request.
+   *
+   * @param jobId the job id
+   * @return the future job
+   * @throws IllegalArgumentException at once when the job id is invalid
+   */
+  public CompletableFuture<JobDetail> showJobDetailAsync(String jobId) {
+    return calls.showAsync(Ids.requireValid("jobId", jobId));
+  }
+
+  /** Returns the project id that requests go to. */
+  public String projectId() {
+    return projectId;
+  }
+
+  /** Returns the endpoint requests go to. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Returns the clock the client (and its waiters) read time from. */
+  Clock clock() {
+    return clock;
+  }
+
+  /** Returns the scheduler that times async retries and waits. */
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Releases the connections and threads that the client created. A client built on a caller's
+   * {@code OkHttpClient} leaves that client untouched; the shared scheduler is never shut down.
+   */
+  @Override
+  public void close() {
+    if (ownsHttpClient) {
+      httpClient.dispatcher().executorService().shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SfsTurboJobsClient{endpoint=" + endpoint + ", projectId=" + projectId + '}';
+  }
+
+  /**
+   * Configures a {@link SfsTurboJobsClient}. The endpoint comes from {@link #region(String)} or
+   * {@link #endpoint(URI)}; the project id and credentials, when not set, come from the
+   * environment (see {@link DefaultCredentialsChain}).
+   */
+  public static final class Builder {
+    private Region region;
+    private URI endpoint;
+    private String projectId;
+    private Credentials credentials;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
+    private Proxy proxy;
+    private String userAgentSuffix;
+    private OkHttpClient httpClient;
+    private boolean allowInsecureHttp;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private ScheduledExecutorService scheduler;
+    private DoubleSupplier random;
+    private Map<String, String> environment;
+
+    private Builder() {}
+
+    /**
+     * Uses a region of the catalogue.
+     *
+     * @param regionId for example {@code eu-de} or {@code cn-north-4}
+     * @return this builder
+     * @throws IllegalArgumentException for an unknown region; the message lists the known ones
+     */
+    public Builder region(String regionId) {
+      return region(Region.of(regionId));
+    }
+
+    /**
+     * Uses a region.
+     *
+     * @param region the region
+     * @return this builder
+     */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /**
+     * Uses an endpoint directly, overriding the region's (for a region the catalogue lacks,
+     * a private endpoint or the test kit's emulator).
+     *
+     * @param endpoint an {@code https} URL, or {@code http} with {@link #allowInsecureHttp(boolean)}
+     * @return this builder
+     */
+    public Builder endpoint(URI endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /**
+     * Uses an endpoint directly.
+     *
+     * @param endpoint the endpoint URL as text
+     * @return this builder
+     * @throws IllegalArgumentException when the text is not a URI
+     */
+    public Builder endpoint(String endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      try {
+        return endpoint(URI.create(endpoint));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("endpoint is not a valid URL: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Sets the project whose jobs are queried.
+     *
+     * @param projectId the project id
+     * @return this builder
+     * @throws IllegalArgumentException when the id is blank, too long or not a single path segment
+     */
+    public Builder projectId(String projectId) {
+      this.projectId = Ids.requireValid("projectId", projectId);
+      return this;
+    }
+
+    /**
+     * Sets how requests are authenticated.
+     *
+     * @param credentials a token, IAM password or AK/SK credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy ({@link RetryPolicy#defaults()} unless set; {@link RetryPolicy#none()} turns retries off).
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the timeout of one whole attempt (default 60 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sends requests through a proxy.
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * Appends text to the User-Agent header, to tell your application's calls apart.
+     *
+     * @param suffix printable ASCII
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String suffix) {
+      Objects.requireNonNull(suffix, "suffix");
+      for (int i = 0; i < suffix.length(); i++) {
+        char c = suffix.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          throw new IllegalArgumentException("userAgentSuffix must be printable ASCII; character at index " + i
+              + " is U+" + String.format("%04X", (int) c));
+        }
+      }
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /**
+     * Builds on an application's {@code OkHttpClient}, so that many clients share its connection
+     * pool and dispatcher. Its settings stay unless this builder sets timeouts or a proxy; the
+     * SDK adds its interceptors to a derived client and never shuts the given one down.
+     *
+     * @param httpClient the client to share
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http://} endpoint. Only for the emulator and tests: credentials
+     * then cross the network unencrypted.
+     *
+     * @param allow whether http is allowed
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Sets the clock (default UTC system clock); tests pass a fixed or steerable one.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler that times async retries and async waits. The SDK never shuts it down.
+     * By default all clients share one small scheduler with daemon threads.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Replaces how synchronous calls wait between retries; for tests, which then take no wall time.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Replaces the source of retry jitter (numbers in [0, 1)); for tests.
+     *
+     * @param random the source
+     * @return this builder
+     */
+    public Builder jitterSource(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Replaces the environment variables read for default credentials and project id; for tests.
+     *
+     * @param environment the variables
+     * @return this builder
+     */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    private static Duration positive(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      if (d.toMillis() > TimeUnit.DAYS.toMillis(1)) {
+        throw new IllegalArgumentException(name + " must be at most one day, was " + d);
+      }
+      return d;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @return a new client
+     * @throws IllegalArgumentException when no endpoint or region is set, or the endpoint is not allowed
+     * @throws io.sfsturbo.jobs.errors.CredentialsException when no credentials are set and the
+     *     environment has none
+     */
+    public SfsTurboJobsClient build() {
+      URI target = endpoint != null ? endpoint : region != null ? region.endpoint() : null;
+      if (target == null) {
+        throw new IllegalArgumentException("set a region (for example region(\"eu-de\")) or an endpoint");
+      }
+      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (scheme.equals("http") && !allowInsecureHttp) {
+        throw new IllegalArgumentException("endpoint " + target + " uses plain http; use https, or call "
+            + "allowInsecureHttp(true) for the emulator and tests");
+      }
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("endpoint " + target + " must be an http(s) URL");
+      }
+      if (target.getHost() == null || target.getRawQuery() != null || target.getRawFragment() != null) {
+        throw new IllegalArgumentException("endpoint " + target + " must have a host and no query or fragment");
+      }
+      Map<String, String> env = environment != null ? environment : System.getenv();
+      String project = projectId != null ? projectId : DefaultCredentialsChain.projectIdFrom(env);
+      if (project == null) {
+        throw new IllegalArgumentException("set a projectId (or the environment variable "
+            + DefaultCredentialsChain.ENV_PROJECT_ID + ")");
+      }
+      Ids.requireValid(DefaultCredentialsChain.ENV_PROJECT_ID, project);
+      Credentials creds = credentials != null ? credentials : DefaultCredentialsChain.resolve(env);
+      return new SfsTurboJobsClient(this, target, project, creds);
+    }
+  }
+}

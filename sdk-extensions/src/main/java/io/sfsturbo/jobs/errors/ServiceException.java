@@ -1,0 +1,80 @@
+package io.sfsturbo.jobs.errors;
+
+/**
+ * The service (or the API gateway in front of it) answered with an error status.
+ *
+ * <p>Subtypes say what the status means; {@link #errorCode()} carries the service's code
+ * (for example {@code SFS.TURBO.0019}), which {@link SfsTurboErrorCode#fromCode(String)} turns
+ * into a constant to branch on.
+ */
+public class ServiceException extends SfsTurboException {
+  private static final long serialVersionUID = 1L;
+  /** At most this many characters of an error body are kept. */
+  public static final int MAX_RAW_BODY_CHARS = 4096;
+
+  private final int statusCode;
+  private final String errorCode;
+  private final String errorMessage;
+  private final String requestId;
+  private final String rawBody;
+
+  /**
+   * Creates a service exception.
+   *
+   * @param details what the response said
+   */
+  public ServiceException(ErrorDetails details) {
+    super(describe(details));
+    this.statusCode = details.statusCode();
+    this.errorCode = details.errorCode();
+    this.errorMessage = details.errorMessage();
+    this.requestId = details.requestId();
+    this.rawBody = details.rawBody();
+  }
+
+  private static String describe(ErrorDetails d) {
+    StringBuilder sb = new StringBuilder(d.operation()).append(" failed: HTTP ").append(d.statusCode());
+    if (d.errorCode() != null) {
+      sb.append(' ').append(d.errorCode());
+      SfsTurboErrorCode known = SfsTurboErrorCode.fromCode(d.errorCode());
+      if (known != null) {
+        sb.append(" (").append(known.meaning()).append(')');
+      }
+    }
+    if (d.errorMessage() != null) {
+      sb.append(": ").append(d.errorMessage());
+    }
+    sb.append(" [request id ").append(d.requestId() == null ? "none" : d.requestId()).append(']');
+    return sb.toString();
+  }
+
+  /** Returns the HTTP status code. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Returns the error code from the body ({@code errCode}, {@code error_code} or {@code code}), or null. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /** Returns the catalogue entry of {@link #errorCode()}, or null when the code is not in it. */
+  public SfsTurboErrorCode knownErrorCode() {
+    return SfsTurboErrorCode.fromCode(errorCode);
+  }
+
+  /** Returns the error message from the body, or null. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** Returns the {@code X-request-id} of the response (or the body's {@code request_id}), or null. */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** Returns the response body as received, cut to {@link #MAX_RAW_BODY_CHARS} characters; may be empty. */
+  public String rawBody() {
+    return rawBody;
+  }
+}

@@ -1,0 +1,30 @@
+package io.sfsturbo.jobs.errors;
+
+/**
+ * The root of every exception the SDK throws (apart from {@link IllegalArgumentException}
+ * and {@link NullPointerException} for bad arguments, raised before any request is sent).
+ *
+ * <p>All are unchecked. Messages never contain a token, secret key, password or signature.
+ */
+public class SfsTurboException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message what failed
+   * @param cause the underlying failure, may be null
+   */
+  public SfsTurboException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * Creates an exception without a cause.
+   *
+   * @param message what failed
+   */
+  public SfsTurboException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,17 @@
+package io.sfsturbo.jobs.internal;
+
+import com.google.gson.JsonObject;
+import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
+
+/**
+ * The generated model plus what it cannot hold: the body as received and its JSON tree, from
+ * which the status texts are read (the generated enum cannot keep a status it does not know).
+ * When the body could not be decoded, {@link #failure} says why, so that the caller can raise
+ * the error with the response's status and request id at hand.
+ */
+final class DecodedJobResponse extends ShowJobDetailResponse {
+  transient String rawJson;
+  transient JsonObject tree;
+  transient String failure;
+  transient Throwable failureCause;
+}

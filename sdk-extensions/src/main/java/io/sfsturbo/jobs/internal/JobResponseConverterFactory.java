@@ -1,0 +1,105 @@
+package io.sfsturbo.jobs.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.sfsturbo.jobs.generated.model.JobStatus;
+import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Decodes {@code ShowJobDetail} bodies into the generated model, tolerating what the generated
+ * code does not: a status value the spec does not list (the generated enum adapter throws and
+ * fails the whole response) is read as null there and kept as text beside it.
+ */
+public final class JobResponseConverterFactory extends Converter.Factory {
+  private final Gson gson;
+
+  /** Creates the factory with its own Gson, configured for the generated models. */
+  public JobResponseConverterFactory() {
+    this.gson = new GsonBuilder().registerTypeAdapter(JobStatus.class, new LenientStatusAdapter()).create();
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type != ShowJobDetailResponse.class) {
+      return null;
+    }
+    return this::convert;
+  }
+
+  private ShowJobDetailResponse convert(ResponseBody body) throws IOException {
+    MediaType contentType = body.contentType();
+    String text = body.string();
+    if (contentType != null && !"json".equals(contentType.subtype())
+        && !contentType.subtype().endsWith("+json")) {
+      return failure("expected a JSON body but the content type is " + contentType, text, null);
+    }
+    if (text.trim().isEmpty()) {
+      return failure("the response body is empty", text, null);
+    }
+    JsonElement element;
+    try {
+      element = JsonParser.parseString(text);
+    } catch (RuntimeException e) {
+      return failure("the response body is not valid JSON (" + e.getMessage() + ")", text, e);
+    }
+    if (!element.isJsonObject()) {
+      return failure("the response body is JSON but not an object", text, null);
+    }
+    try {
+      DecodedJobResponse decoded = gson.fromJson(element, DecodedJobResponse.class);
+      decoded.rawJson = text;
+      decoded.tree = element.getAsJsonObject();
+      return decoded;
+    } catch (RuntimeException e) {
+      return failure("the response body does not match the job schema (" + e.getMessage() + ")", text, e);
+    }
+  }
+
+  private static DecodedJobResponse failure(String why, String text, Throwable cause) {
+    DecodedJobResponse failed = new DecodedJobResponse();
+    failed.rawJson = text;
+    failed.failure = why;
+    failed.failureCause = cause;
+    return failed;
+  }
+
+  /** Maps the four documented values; anything else becomes null (its text stays in the tree). */
+  private static final class LenientStatusAdapter extends TypeAdapter<JobStatus> {
+    @Override
+    public void write(JsonWriter out, JobStatus value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+      } else {
+        out.value(value.getValue());
+      }
+    }
+
+    @Override
+    public JobStatus read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      String text = in.nextString();
+      for (JobStatus s : JobStatus.values()) {
+        if (s.getValue().equals(text)) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.sfsturbo.jobs.retry;
+
+import io.sfsturbo.jobs.errors.ServiceException;
+import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.errors.ThrottledException;
+import io.sfsturbo.jobs.errors.TransportException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When and how often a failed {@code ShowJobDetail} call is tried again. An immutable value.
+ *
+ * <p>The call is an idempotent GET, so retries are on by default ({@link #defaults()}): for
+ * transport failures (connect, timeout, reset, cut body) and for 429, 500, 502, 503 and 504.
+ * Never for 400, 401, 403 or 404. Delays grow exponentially with full jitter, up to a cap; a
+ * server's {@code Retry-After} is honoured (the delay is the larger of the two) unless it asks
+ * for more than {@link Builder#maxRetryAfter(Duration)}, in which case the error surfaces at once.
+ */
+public final class RetryPolicy {
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
+  private final Duration maxRetryAfter;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.baseDelay = b.baseDelay;
+    this.maxDelay = b.maxDelay;
+    this.maxRetryAfter = b.maxRetryAfter;
+  }
+
+  /** Returns the default policy: 3 attempts in all, 200 ms base delay, 5 s cap, Retry-After up to 60 s. */
+  public static RetryPolicy defaults() {
+    return builder().build();
+  }
+
+  /** Returns a policy that never retries: one attempt. */
+  public static RetryPolicy none() {
+    return builder().maxAttempts(1).build();
+  }
+
+  /** Returns a builder, starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the most attempts a call makes, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Returns the delay before the first retry, before jitter. */
+  public Duration baseDelay() {
+    return baseDelay;
+  }
+
+  /** Returns the cap of the computed delay. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /** Returns the longest {@code Retry-After} the policy waits for. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /**
+   * Returns whether a failure is worth another attempt, whatever the count.
+   *
+   * @param failure the failure of an attempt
+   * @return true for transport failures, 429, 500, 502, 503 and 504
+   */
+  public static boolean isRetryable(Throwable failure) {
+    if (failure instanceof TransportException) {
+      return true;
+    }
+    if (failure instanceof ServiceException) {
+      int status = ((ServiceException) failure).statusCode();
+      return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+    return false;
+  }
+
+  /**
+   * Decides whether to try again after a failed attempt, and when.
+   *
+   * @param failure the failure of the attempt
+   * @param attemptsMade attempts made so far, the failed one included (1 after the first)
+   * @param random a number in [0, 1) that draws the jitter
+   * @return the delay before the next attempt, or null when the failure should surface
+   */
+  public Duration nextDelay(SfsTurboException failure, int attemptsMade, double random) {
+    if (attemptsMade >= maxAttempts || !isRetryable(failure)) {
+      return null;
+    }
+    Duration computed = jittered(attemptsMade, random);
+    if (failure instanceof ThrottledException) {
+      Duration retryAfter = ((ThrottledException) failure).retryAfter();
+      if (retryAfter != null) {
+        if (retryAfter.compareTo(maxRetryAfter) > 0) {
+          return null;
+        }
+        return retryAfter.compareTo(computed) > 0 ? retryAfter : computed;
+      }
+    }
+    return computed;
+  }
+
+  private Duration jittered(int attemptsMade, double random) {
+    long base = baseDelay.toMillis();
+    long cap = maxDelay.toMillis();
+    long exp = base << Math.min(attemptsMade - 1, 30);
+    long ceiling = exp <= 0 || exp > cap ? cap : exp;
+    return Duration.ofMillis((long) (ceiling * random));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
+        + ", maxRetryAfter=" + maxRetryAfter + '}';
+  }
+
+  /** Builds a {@link RetryPolicy}. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration baseDelay = Duration.ofMillis(200);
+    private Duration maxDelay = Duration.ofSeconds(5);
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /**
+     * Sets the most attempts per call, the first included.
+     *
+     * @param maxAttempts at least 1; 1 means no retry
+     * @return this builder
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Sets the delay before the first retry; each later one doubles it (then jitter applies).
+     *
+     * @param baseDelay zero or positive
+     * @return this builder
+     */
+    public Builder baseDelay(Duration baseDelay) {
+      this.baseDelay = nonNegative("baseDelay", baseDelay);
+      return this;
+    }
+
+    /**
+     * Sets the cap of the computed delay.
+     *
+     * @param maxDelay zero or positive
+     * @return this builder
+     */
+    public Builder maxDelay(Duration maxDelay) {
+      this.maxDelay = nonNegative("maxDelay", maxDelay);
+      return this;
+    }
+
+    /**
+     * Sets the longest server {@code Retry-After} to wait for; a longer one ends the retries.
+     *
+     * @param maxRetryAfter zero or positive
+     * @return this builder
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = nonNegative("maxRetryAfter", maxRetryAfter);
+      return this;
+    }
+
+    private static Duration nonNegative(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + d);
+      }
+      return d;
+    }
+
+    /** Returns the policy. @return a new immutable policy */
+    public RetryPolicy build() {
+      if (maxDelay.compareTo(baseDelay) < 0) {
+        throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must not be less than baseDelay ("
+            + baseDelay + ")");
+      }
+      return new RetryPolicy(this);
+    }
+  }
+}
