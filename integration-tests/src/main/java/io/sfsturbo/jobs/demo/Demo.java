@@ -1,13 +1,19 @@
 package io.sfsturbo.jobs.demo;
 
 import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.waiter.JobProgressListener;
+import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.WaitOptions;
+import io.sfsturbo.jobs.waiter.WaitResult;
+import java.time.Duration;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /**
- * The README's main job until the CLI exists: query a job and poll it until it ends, against an
+ * The README's main job until the CLI exists: query a job and wait until it ends, against an
  * embedded MockWebServer that plays the service (no cloud account needed).
  */
 public final class Demo {
@@ -33,14 +39,20 @@ public final class Demo {
       try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
           .endpoint(server.url("/").uri()).allowInsecureHttp(true)
           .projectId("demo-project").credentials(TokenCredentials.of("demo-token")).build()) {
-        JobDetail detail = client.showJobDetail(job);
-        System.out.println("job " + job + ": " + detail.status());
-        while (!detail.isTerminal()) {
-          Thread.sleep(200);
-          detail = client.showJobDetail(job);
-          System.out.println("job " + job + ": " + detail.status());
-        }
-        System.out.println("ended " + detail.status() + " after " + detail.duration().getSeconds() + " s of job time");
+        JobDetail first = client.showJobDetail(job);
+        System.out.println("job " + job + " (" + first.jobType() + "): " + first.status()
+            + " [request id " + first.requestId() + "]");
+        WaitOptions options = WaitOptions.builder().pollInterval(Duration.ofMillis(200))
+            .timeout(Duration.ofMinutes(1))
+            .listener(new JobProgressListener() {
+              @Override
+              public void onJobStatusChanged(JobDetail detail, JobStatus previous, JobStatus current) {
+                System.out.println("  " + previous + " -> " + current);
+              }
+            }).build();
+        WaitResult done = JobWaiter.create(client).waitFor(job, options);
+        System.out.println("ended " + done.job().status() + " after " + done.polls() + " polls in "
+            + done.elapsed().toMillis() + " ms (job time " + done.job().duration() + ")");
       }
     }
   }

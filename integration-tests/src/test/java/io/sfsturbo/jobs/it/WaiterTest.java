@@ -1,0 +1,290 @@
+package io.sfsturbo.jobs.it;
+
+import static io.sfsturbo.jobs.it.MockService.error;
+import static io.sfsturbo.jobs.it.MockService.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.errors.ResourceNotFoundException;
+import io.sfsturbo.jobs.errors.ServerException;
+import io.sfsturbo.jobs.retry.RetryPolicy;
+import io.sfsturbo.jobs.waiter.JobFailedException;
+import io.sfsturbo.jobs.waiter.JobProgressListener;
+import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.UnexpectedJobStatusException;
+import io.sfsturbo.jobs.waiter.UnknownStatusPolicy;
+import io.sfsturbo.jobs.waiter.WaitInterruptedException;
+import io.sfsturbo.jobs.waiter.WaitOptions;
+import io.sfsturbo.jobs.waiter.WaitResult;
+import io.sfsturbo.jobs.waiter.WaitTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The sync waiter against MockWebServer, on a fake clock: every test runs instantly and deterministically. */
+@Timeout(30)
+class WaiterTest {
+  MockService service;
+  FakeTime time;
+  SfsTurboJobsClient client;
+  JobWaiter waiter;
+  final List<String> events = new CopyOnWriteArrayList<>();
+  final JobProgressListener recorder = new JobProgressListener() {
+    @Override
+    public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
+      events.add("job " + previous + "->" + current);
+    }
+
+    @Override
+    public void onSubJobStatusChanged(JobDetail job, SubJobDetail sub, JobStatus previous, JobStatus current) {
+      events.add(sub.jobId() + " " + previous + "->" + current);
+    }
+
+    @Override
+    public void onUnknownStatus(JobDetail job) {
+      events.add("unknown " + job.status());
+    }
+  };
+  WaitOptions.Builder options;
+
+  @BeforeEach
+  void start() throws Exception {
+    service = new MockService();
+    time = new FakeTime();
+    client = service.clientBuilder().clock(time).sleeper(time).retryPolicy(RetryPolicy.none()).build();
+    waiter = JobWaiter.builder(client).clock(time).sleeper(time).jitterSource(() -> 0.0).build();
+    options = WaitOptions.builder().pollInterval(Duration.ofSeconds(2)).backoffMultiplier(1.5)
+        .maxInterval(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1)).listener(recorder);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    service.close();
+  }
+
+  private void job(String status) {
+    service.enqueueJob("j", status);
+  }
+
+  @Test
+  void successReturnsFinalDetailPollsAndElapsedTime() {
+    job("waiting");
+    job("running");
+    job("running");
+    job("running");
+    job("success");
+    WaitResult result = waiter.waitFor("j", options.build());
+    assertEquals(JobStatus.SUCCESS, result.job().status());
+    assertEquals(5, result.polls());
+    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500),
+        Duration.ofSeconds(5)), time.sleeps, "backoff x1.5 capped at 5 s");
+    assertEquals(Duration.ofMillis(14_500), result.elapsed());
+    assertEquals(Arrays.asList("job null->waiting", "job waiting->running", "job running->success"), events);
+  }
+
+  @Test
+  void failedJobThrowsWithEverythingTheCallerNeeds() {
+    job("running");
+    service.enqueue(json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"job_type\":\"expand\","
+        + "\"error_code\":\"SFS.TURBO.0011\",\"fail_reason\":\"busy\",\"sub_jobs\":["
+        + "{\"job_id\":\"s1\",\"status\":\"failed\",\"job_type\":\"node\",\"error_code\":\"SFS.TURBO.0038\","
+        + "\"fail_reason\":\"disk\"},{\"job_id\":\"s2\",\"status\":\"success\"}]}"));
+    JobFailedException e = assertThrows(JobFailedException.class, () -> waiter.waitFor("j", options.build()));
+    assertEquals("j", e.jobId());
+    assertEquals("expand", e.jobType());
+    assertEquals("SFS.TURBO.0011", e.errorCode());
+    assertEquals("busy", e.failReason());
+    assertEquals(1, e.failedSubJobs().size());
+    assertEquals("s1", e.failedSubJobs().get(0).jobId());
+    assertEquals(JobStatus.FAILED, e.job().status());
+    assertTrue(e.getMessage().contains("SFS.TURBO.0038") && e.getMessage().contains("disk"), e.getMessage());
+  }
+
+  @Test
+  void successWithFailedSubJobsIsFlaggedAsPartialFailure() {
+    service.enqueue(json(200, "{\"job_id\":\"j\",\"status\":\"success\",\"sub_jobs\":["
+        + "{\"job_id\":\"s1\",\"status\":\"failed\",\"error_code\":\"E\"},{\"job_id\":\"s2\",\"status\":\"success\"}]}"));
+    WaitResult r = waiter.waitFor("j", options.build());
+    assertTrue(r.job().isPartialFailure());
+    assertEquals("s1", r.job().failedSubJobs().get(0).jobId());
+  }
+
+  @Test
+  void unknownStatusKeepsPollingByDefaultAndIsReportedOnce() {
+    job("running");
+    job("cancelling");
+    job("cancelling");
+    job("success");
+    WaitResult r = waiter.waitFor("j", options.build());
+    assertEquals(4, r.polls());
+    assertEquals(Arrays.asList("job null->running", "job running->cancelling", "unknown cancelling",
+        "job cancelling->success"), events);
+  }
+
+  @Test
+  void unknownStatusFailsFastWhenAsked() {
+    job("cancelled");
+    UnexpectedJobStatusException e = assertThrows(UnexpectedJobStatusException.class,
+        () -> waiter.waitFor("j", options.unknownStatusPolicy(UnknownStatusPolicy.FAIL_FAST).build()));
+    assertEquals("cancelled", e.job().status().value());
+    assertEquals(1, service.server.getRequestCount());
+  }
+
+  @Test
+  void timeoutCarriesTheLastDetailAndPollsOnceMoreAtTheDeadline() {
+    for (int i = 0; i < 10; i++) {
+      job("running");
+    }
+    WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> waiter.waitFor("j",
+        options.backoffMultiplier(1).pollInterval(Duration.ofSeconds(3)).maxInterval(Duration.ofSeconds(3))
+            .timeout(Duration.ofSeconds(10)).build()));
+    assertEquals(Arrays.asList(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3),
+        Duration.ofSeconds(1)), time.sleeps, "the last delay is clamped so that one poll happens at the deadline");
+    assertEquals(5, e.polls());
+    assertEquals(JobStatus.RUNNING, e.lastJob().status());
+    assertEquals(Duration.ofSeconds(10), e.elapsed());
+    assertTrue(e.getMessage().contains("may still be running"), e.getMessage());
+  }
+
+  @Test
+  void optionalAttemptLimit() {
+    job("running");
+    job("running");
+    WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+        () -> waiter.waitFor("j", options.maxAttempts(2).build()));
+    assertEquals(2, e.polls());
+    assertEquals(2, service.server.getRequestCount());
+  }
+
+  @Test
+  void transientFailuresAreToleratedUpToTheLimit() {
+    job("running");
+    service.enqueue(error(503, "SFS.TURBO.0005"));
+    service.enqueue(error(502, "SFS.TURBO.0005"));
+    job("success");
+    assertEquals(4, waiter.waitFor("j", options.maxConsecutiveTransientErrors(3).build()).polls());
+
+    service.enqueue(error(503, "SFS.TURBO.0005"));
+    service.enqueue(error(503, "SFS.TURBO.0005"));
+    ServerException e = assertThrows(ServerException.class,
+        () -> waiter.waitFor("j", options.maxConsecutiveTransientErrors(2).build()));
+    assertEquals(503, e.statusCode());
+  }
+
+  @Test
+  void notFoundRightAfterCreationIsToleratedForTheGracePeriod() {
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    job("success");
+    assertEquals(3, waiter.waitFor("j", options.notFoundGracePeriod(Duration.ofSeconds(10)).build()).polls());
+
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    ResourceNotFoundException late = assertThrows(ResourceNotFoundException.class,
+        () -> waiter.waitFor("j", options.notFoundGracePeriod(Duration.ofSeconds(4)).build()));
+    assertEquals("SFS.TURBO.0019", late.errorCode());
+
+    service.enqueue(error(404, "SFS.TURBO.0001"));
+    assertThrows(ResourceNotFoundException.class, () -> waiter.waitFor("j", options.build()),
+        "another 404 code is not 'not visible yet'");
+  }
+
+  @Test
+  void notFoundAfterTheJobWasSeenSurfacesAtOnce() {
+    job("running");
+    service.enqueue(error(404, "SFS.TURBO.0019"));
+    assertThrows(ResourceNotFoundException.class,
+        () -> waiter.waitFor("j", options.notFoundGracePeriod(Duration.ofMinutes(5)).build()));
+    assertEquals(2, service.server.getRequestCount());
+  }
+
+  @Test
+  void retryAfterStretchesTheNextDelay() {
+    service.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build());
+    job("success");
+    waiter.waitFor("j", options.build());
+    assertEquals(Arrays.asList(Duration.ofSeconds(7)), time.sleeps);
+  }
+
+  @Test
+  void subJobChangesAreReportedOncePerChange() {
+    String sub = "{\"job_id\":\"j\",\"status\":\"%s\",\"sub_jobs\":[{\"job_id\":\"a\",\"status\":\"%s\"},"
+        + "{\"job_id\":\"b\",\"status\":\"%s\"}]}";
+    service.enqueue(json(200, String.format(sub, "running", "running", "waiting")));
+    service.enqueue(json(200, String.format(sub, "running", "running", "waiting")));
+    service.enqueue(json(200, String.format(sub, "running", "success", "running")));
+    service.enqueue(json(200, String.format(sub, "success", "success", "success")));
+    waiter.waitFor("j", options.build());
+    assertEquals(Arrays.asList("job null->running", "a null->running", "b null->waiting",
+        "a running->success", "b waiting->running", "job running->success", "b running->success"), events);
+  }
+
+  @Test
+  void aThrowingListenerDoesNotBreakTheWait() {
+    job("running");
+    job("success");
+    WaitResult r = waiter.waitFor("j", options.listener(new JobProgressListener() {
+      @Override
+      public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
+        throw new IllegalStateException("listener bug");
+      }
+    }).build());
+    assertEquals(JobStatus.SUCCESS, r.job().status());
+  }
+
+  @Test
+  void interruptStopsTheWaitAndKeepsTheFlag() {
+    job("running");
+    JobWaiter interrupting = JobWaiter.builder(client).clock(time).sleeper(d -> {
+      throw new InterruptedException();
+    }).build();
+    try {
+      assertThrows(WaitInterruptedException.class, () -> interrupting.waitFor("j", options.build()));
+      assertTrue(Thread.currentThread().isInterrupted());
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(1, service.server.getRequestCount());
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnyRequest() {
+    assertThrows(IllegalArgumentException.class, () -> waiter.waitFor("../x", options.build()));
+    assertThrows(IllegalArgumentException.class, () -> waiter.waitForAsync("a/b", options.build()));
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(0.9));
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().timeout(Duration.ZERO));
+    assertEquals(0, service.server.getRequestCount());
+    assertNull(null);
+    assertFalse(WaitOptions.defaults().timeout().isZero());
+  }
+
+  @Test
+  void jitterKeepsAFloorOfHalfTheDelay() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      job("running");
+    }
+    job("success");
+    JobWaiter jittery = JobWaiter.builder(client).clock(time).sleeper(time).jitterSource(() -> 0.999).build();
+    jittery.waitFor("j", options.jitter(0.5).build());
+    for (Duration d : time.sleeps) {
+      assertTrue(d.toMillis() >= 1000, "delay " + d + " fell below half the 2 s interval");
+    }
+    assertInstanceOf(Duration.class, time.sleeps.get(0));
+  }
+}

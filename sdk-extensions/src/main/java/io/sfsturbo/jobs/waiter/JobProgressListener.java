@@ -1,0 +1,38 @@
+package io.sfsturbo.jobs.waiter;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.SubJobDetail;
+
+/**
+ * Hears how a waited-for job progresses: once per change of status, not once per poll. Methods
+ * run on the waiting thread (sync) or a scheduler/HTTP thread (async) and should return quickly;
+ * an exception a method throws is logged and does not disturb the wait.
+ */
+public interface JobProgressListener {
+  /**
+   * The job's status changed (the first poll reports a change from null).
+   *
+   * @param job the job as just polled
+   * @param previous the status before, or null at the first poll
+   * @param current the new status, may be null when the service sent none
+   */
+  default void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {}
+
+  /**
+   * A sub-job's status changed, or a sub-job appeared (from null).
+   *
+   * @param job the job as just polled
+   * @param subJob the sub-job
+   * @param previous its status before, or null when it is new
+   * @param current its new status
+   */
+  default void onSubJobStatusChanged(JobDetail job, SubJobDetail subJob, JobStatus previous, JobStatus current) {}
+
+  /**
+   * The job reported a status the API does not document (once per distinct value).
+   *
+   * @param job the job as just polled
+   */
+  default void onUnknownStatus(JobDetail job) {}
+}

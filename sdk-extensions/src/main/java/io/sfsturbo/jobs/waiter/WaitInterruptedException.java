@@ -1,0 +1,12 @@
+package io.sfsturbo.jobs.waiter;
+
+import io.sfsturbo.jobs.errors.SfsTurboException;
+
+/** The thread waiting synchronously was interrupted; its interrupt flag is set again. */
+public class WaitInterruptedException extends SfsTurboException {
+  private static final long serialVersionUID = 1L;
+
+  WaitInterruptedException(String jobId, InterruptedException cause) {
+    super("interrupted while waiting for job '" + jobId + "'", cause);
+  }
+}

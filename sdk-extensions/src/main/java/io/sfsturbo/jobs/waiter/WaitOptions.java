@@ -1,0 +1,256 @@
+package io.sfsturbo.jobs.waiter;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a wait polls: delays, backoff, jitter, deadline and tolerance of errors. An immutable value;
+ * {@link #defaults()} suits most SFS Turbo operations (which take seconds to minutes).
+ *
+ * <p>The overall {@link Builder#timeout(Duration) timeout} is the primary bound: the delay before a
+ * poll is clamped to the time left, so that one last poll happens at the deadline rather than the
+ * wait giving up early; {@link Builder#maxAttempts(int)} is an optional extra bound, unset by default.
+ */
+public final class WaitOptions {
+  private final Duration initialDelay;
+  private final Duration pollInterval;
+  private final double backoffMultiplier;
+  private final Duration maxInterval;
+  private final double jitter;
+  private final Duration timeout;
+  private final int maxAttempts;
+  private final int maxConsecutiveTransientErrors;
+  private final Duration notFoundGracePeriod;
+  private final UnknownStatusPolicy unknownStatusPolicy;
+  private final JobProgressListener listener;
+
+  private WaitOptions(Builder b) {
+    this.initialDelay = b.initialDelay;
+    this.pollInterval = b.pollInterval;
+    this.backoffMultiplier = b.backoffMultiplier;
+    this.maxInterval = b.maxInterval;
+    this.jitter = b.jitter;
+    this.timeout = b.timeout;
+    this.maxAttempts = b.maxAttempts;
+    this.maxConsecutiveTransientErrors = b.maxConsecutiveTransientErrors;
+    this.notFoundGracePeriod = b.notFoundGracePeriod;
+    this.unknownStatusPolicy = b.unknownStatusPolicy;
+    this.listener = b.listener;
+  }
+
+  /** Returns the defaults: first poll at once, 2 s interval growing ×1.5 to 30 s, jitter 0.2, 30 min timeout. */
+  public static WaitOptions defaults() {
+    return builder().build();
+  }
+
+  /** Returns a builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.initialDelay = initialDelay;
+    b.pollInterval = pollInterval;
+    b.backoffMultiplier = backoffMultiplier;
+    b.maxInterval = maxInterval;
+    b.jitter = jitter;
+    b.timeout = timeout;
+    b.maxAttempts = maxAttempts;
+    b.maxConsecutiveTransientErrors = maxConsecutiveTransientErrors;
+    b.notFoundGracePeriod = notFoundGracePeriod;
+    b.unknownStatusPolicy = unknownStatusPolicy;
+    b.listener = listener;
+    return b;
+  }
+
+  /** Returns the delay before the first poll. */
+  public Duration initialDelay() {
+    return initialDelay;
+  }
+
+  /** Returns the delay after the first poll, before backoff. */
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
+  /** Returns the factor by which the delay grows after each poll. */
+  public double backoffMultiplier() {
+    return backoffMultiplier;
+  }
+
+  /** Returns the largest delay between polls, before jitter. */
+  public Duration maxInterval() {
+    return maxInterval;
+  }
+
+  /** Returns the jitter fraction j: each delay d is drawn from [d(1-j), d]. */
+  public double jitter() {
+    return jitter;
+  }
+
+  /** Returns the overall deadline of the wait, measured from its start. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Returns the most polls, or 0 when only the timeout bounds the wait. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Returns how many transient poll failures in a row end the wait. */
+  public int maxConsecutiveTransientErrors() {
+    return maxConsecutiveTransientErrors;
+  }
+
+  /** Returns how long after the start a 404 {@code SFS.TURBO.0019} is taken as "not visible yet". */
+  public Duration notFoundGracePeriod() {
+    return notFoundGracePeriod;
+  }
+
+  /** Returns what an undocumented status does. */
+  public UnknownStatusPolicy unknownStatusPolicy() {
+    return unknownStatusPolicy;
+  }
+
+  /** Returns the progress listener (a no-op unless set). */
+  public JobProgressListener listener() {
+    return listener;
+  }
+
+  @Override
+  public String toString() {
+    return "WaitOptions{initialDelay=" + initialDelay + ", pollInterval=" + pollInterval + ", backoffMultiplier="
+        + backoffMultiplier + ", maxInterval=" + maxInterval + ", jitter=" + jitter + ", timeout=" + timeout
+        + ", maxAttempts=" + maxAttempts + ", maxConsecutiveTransientErrors=" + maxConsecutiveTransientErrors
+        + ", notFoundGracePeriod=" + notFoundGracePeriod + ", unknownStatusPolicy=" + unknownStatusPolicy + '}';
+  }
+
+  /** Builds {@link WaitOptions}. */
+  public static final class Builder {
+    private Duration initialDelay = Duration.ZERO;
+    private Duration pollInterval = Duration.ofSeconds(2);
+    private double backoffMultiplier = 1.5;
+    private Duration maxInterval = Duration.ofSeconds(30);
+    private double jitter = 0.2;
+    private Duration timeout = Duration.ofMinutes(30);
+    private int maxAttempts;
+    private int maxConsecutiveTransientErrors = 5;
+    private Duration notFoundGracePeriod = Duration.ofSeconds(30);
+    private UnknownStatusPolicy unknownStatusPolicy = UnknownStatusPolicy.KEEP_POLLING;
+    private JobProgressListener listener = new JobProgressListener() {};
+
+    private Builder() {}
+
+    /** @param d zero or positive; the delay before the first poll @return this builder */
+    public Builder initialDelay(Duration d) {
+      this.initialDelay = nonNegative("initialDelay", d);
+      return this;
+    }
+
+    /** @param d positive; the delay after the first poll @return this builder */
+    public Builder pollInterval(Duration d) {
+      this.pollInterval = positive("pollInterval", d);
+      return this;
+    }
+
+    /** @param m at least 1 (1 means a fixed interval) @return this builder */
+    public Builder backoffMultiplier(double m) {
+      if (!(m >= 1.0) || Double.isInfinite(m)) {
+        throw new IllegalArgumentException("backoffMultiplier must be a finite number of at least 1, was " + m);
+      }
+      this.backoffMultiplier = m;
+      return this;
+    }
+
+    /** @param d positive; the largest delay between polls @return this builder */
+    public Builder maxInterval(Duration d) {
+      this.maxInterval = positive("maxInterval", d);
+      return this;
+    }
+
+    /**
+     * Sets the jitter fraction. At most 0.5, so that a delay keeps at least half its length and
+     * a poll never fires almost at once.
+     *
+     * @param j in [0, 0.5]
+     * @return this builder
+     */
+    public Builder jitter(double j) {
+      if (!(j >= 0.0 && j <= 0.5)) {
+        throw new IllegalArgumentException("jitter must be between 0 and 0.5, was " + j);
+      }
+      this.jitter = j;
+      return this;
+    }
+
+    /** @param d positive; the overall deadline @return this builder */
+    public Builder timeout(Duration d) {
+      this.timeout = positive("timeout", d);
+      return this;
+    }
+
+    /** @param n at least 1, or 0 for no limit but the timeout @return this builder */
+    public Builder maxAttempts(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxAttempts must be 0 (no limit) or more, was " + n);
+      }
+      this.maxAttempts = n;
+      return this;
+    }
+
+    /** @param n at least 1: failures in a row, after the client's own retries, that end the wait @return this builder */
+    public Builder maxConsecutiveTransientErrors(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConsecutiveTransientErrors must be at least 1, was " + n);
+      }
+      this.maxConsecutiveTransientErrors = n;
+      return this;
+    }
+
+    /** @param d zero (no grace) or positive @return this builder */
+    public Builder notFoundGracePeriod(Duration d) {
+      this.notFoundGracePeriod = nonNegative("notFoundGracePeriod", d);
+      return this;
+    }
+
+    /** @param policy what an undocumented status does @return this builder */
+    public Builder unknownStatusPolicy(UnknownStatusPolicy policy) {
+      this.unknownStatusPolicy = Objects.requireNonNull(policy, "unknownStatusPolicy");
+      return this;
+    }
+
+    /** @param listener hears status changes @return this builder */
+    public Builder listener(JobProgressListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    private static Duration nonNegative(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + d);
+      }
+      return d;
+    }
+
+    private static Duration positive(String name, Duration d) {
+      nonNegative(name, d);
+      if (d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    /** @return the options */
+    public WaitOptions build() {
+      if (maxInterval.compareTo(pollInterval) < 0) {
+        throw new IllegalArgumentException("maxInterval (" + maxInterval + ") must not be less than pollInterval ("
+            + pollInterval + ")");
+      }
+      return new WaitOptions(this);
+    }
+  }
+}

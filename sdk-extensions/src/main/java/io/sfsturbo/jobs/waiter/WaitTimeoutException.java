@@ -1,0 +1,40 @@
+package io.sfsturbo.jobs.waiter;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.errors.SfsTurboException;
+import java.time.Duration;
+
+/**
+ * The wait's deadline (or its optional maximum number of polls) passed before the job ended.
+ * The job may still be running: only the wait has ended.
+ */
+public class WaitTimeoutException extends SfsTurboException {
+  private static final long serialVersionUID = 1L;
+  private final transient JobDetail lastJob;
+  private final int polls;
+  private final Duration elapsed;
+
+  WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
+    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in " + elapsed
+        + "; last status " + (lastJob == null ? "unknown (no successful poll)" : lastJob.status())
+        + "; the job may still be running", lastFailure);
+    this.lastJob = lastJob;
+    this.polls = polls;
+    this.elapsed = elapsed;
+  }
+
+  /** Returns the last detail seen, or null when no poll succeeded. */
+  public JobDetail lastJob() {
+    return lastJob;
+  }
+
+  /** Returns how many polls were made. */
+  public int polls() {
+    return polls;
+  }
+
+  /** Returns how long the wait lasted. */
+  public Duration elapsed() {
+    return elapsed;
+  }
+}
