@@ -49,15 +49,12 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
   private final JobCalls calls;
-  private final ScheduledExecutorService scheduler;
-  private final Clock clock;
 
   private SfsTurboJobsClient(Builder b, URI endpoint, String projectId, Credentials credentials) {
     this.endpoint = endpoint;
     this.projectId = projectId;
     this.ownsHttpClient = b.httpClient == null;
-    this.clock = b.clock;
-    this.scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
+    ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
     OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30))
@@ -89,7 +86,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
         .addConverterFactory(new JobResponseConverterFactory())
         .build()
         .create(JobsApi.class);
-    this.calls = new JobCalls(api, projectId, b.retryPolicy, b.sleeper, clock, scheduler, b.random);
+    this.calls = new JobCalls(api, projectId, b.retryPolicy, b.sleeper, b.clock, scheduler, b.random);
   }
 
   /** Returns a new builder. */
@@ -130,16 +127,6 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   /** Returns the endpoint requests go to. */
   public URI endpoint() {
     return endpoint;
-  }
-
-  /** Returns the clock the client (and its waiters) read time from. */
-  Clock clock() {
-    return clock;
-  }
-
-  /** Returns the scheduler that times async retries and waits. */
-  ScheduledExecutorService scheduler() {
-    return scheduler;
   }
 
   /**
@@ -369,7 +356,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the scheduler that times async retries and async waits. The SDK never shuts it down.
+     * Sets the scheduler that times the retries of async calls. The SDK never shuts it down.
      * By default all clients share one small scheduler with daemon threads.
      *
      * @param scheduler the scheduler

@@ -1,0 +1,88 @@
+package io.sfsturbo.jobs.it;
+
+import static io.sfsturbo.jobs.it.MockService.error;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.TokenCredentials;
+import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.WaitOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs calls that succeed and fail with DEBUG logging captured, and checks that no secret shows
+ * in any log line, exception text (stack traces included) or toString(); and that each call
+ * logs its one DEBUG line with method, path, status, request id and duration.
+ */
+@Timeout(60)
+class SecretsCanaryTest {
+  static final String TOKEN = "canary-token-4f1d2e9b";
+
+  @Test
+  void noSecretLeaksAndEachCallLogsOneDebugLine() throws Exception {
+    List<String> texts = new ArrayList<>();
+    List<String> secrets = new ArrayList<>();
+    secrets.add(TOKEN);
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(captured, true, "UTF-8"));
+    try (MockService service = new MockService()) {
+      Credentials token = TokenCredentials.of(TOKEN);
+      texts.add(token.toString());
+      SfsTurboJobsClient client = service.clientBuilder().credentials(token).build();
+      texts.add(client.toString());
+      service.enqueueJob("j", "running");
+      client.showJobDetail("j");
+      for (int status : new int[] {400, 401, 403, 404, 500, 500, 500}) {
+        service.enqueue(error(status, "SFS.TURBO.0001"));
+      }
+      for (int i = 0; i < 5; i++) {
+        texts.add(stackTrace(assertThrows(RuntimeException.class, () -> client.showJobDetail("j"))));
+      }
+      service.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+          .body("<html>echo " + TOKEN + "?</html>").build());
+      Throwable decoding = assertThrows(RuntimeException.class, () -> client.showJobDetail("j"));
+      texts.add(decoding.getMessage());
+      service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"error_code\":\"E\"}"));
+      texts.add(stackTrace(assertThrows(Exception.class, () -> JobWaiter.create(client)
+          .waitForAsync("j", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build())
+          .get(10, TimeUnit.SECONDS))));
+      client.close();
+    } finally {
+      System.err.flush();
+      System.setErr(original);
+    }
+    String log = new String(captured.toByteArray(), StandardCharsets.UTF_8);
+    original.print(log);
+    for (String secret : secrets) {
+      assertFalse(log.contains(secret), "a secret is in the log");
+      for (String text : texts) {
+        assertFalse(text.contains(secret), "a secret is in: " + text);
+      }
+    }
+    assertTrue(Pattern.compile("DEBUG io\\.sfsturbo\\.jobs\\.http - GET /v1/proj-1/sfs-turbo/jobs/j -> 200 "
+        + "\\(request id rid-200\\) in \\d+ ms").matcher(log).find(), log);
+    assertTrue(log.contains("-> 404 (request id rid-404)"), log);
+  }
+
+  static String stackTrace(Throwable t) {
+    StringWriter w = new StringWriter();
+    t.printStackTrace(new PrintWriter(w));
+    return w.toString();
+  }
+}
