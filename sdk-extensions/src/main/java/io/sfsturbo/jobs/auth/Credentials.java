@@ -5,8 +5,8 @@ import okhttp3.Response;
 
 /**
  * How requests prove who sends them: one interface for the three schemes the service accepts,
- * a static or supplied {@link TokenCredentials X-Auth-Token}, an IAM password token, and AK/SK
- * signing.
+ * a static or supplied {@link TokenCredentials X-Auth-Token}, an {@link IamPasswordCredentials IAM
+ * password token}, and {@link AkSkCredentials AK/SK signing}.
  *
  * <p>Implementations are thread-safe. Their {@code toString()} never shows a secret.
  */

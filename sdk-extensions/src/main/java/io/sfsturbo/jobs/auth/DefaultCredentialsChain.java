@@ -34,7 +34,16 @@ public final class DefaultCredentialsChain {
    * @throws CredentialsException when none is found, or only half of an AK/SK pair
    */
   public static Credentials resolve(Map<String, String> env) {
-    // AK/SK_FROM_ENVIRONMENT
+    String ak = value(env, ENV_AK);
+    String sk = value(env, ENV_SK);
+    if (ak != null || sk != null) {
+      if (ak == null || sk == null) {
+        throw new CredentialsException("found " + (ak == null ? ENV_SK : ENV_AK) + " but not "
+            + (ak == null ? ENV_AK : ENV_SK) + " in the environment; set both for AK/SK signing", null);
+      }
+      String securityToken = value(env, ENV_SECURITY_TOKEN);
+      return securityToken == null ? AkSkCredentials.of(ak, sk) : AkSkCredentials.temporary(ak, sk, securityToken);
+    }
     String token = value(env, ENV_AUTH_TOKEN);
     if (token != null) {
       return TokenCredentials.of(token);
