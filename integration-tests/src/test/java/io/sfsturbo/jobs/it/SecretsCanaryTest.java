@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.IamPasswordCredentials;
+import mockwebserver3.MockWebServer;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitOptions;
@@ -63,12 +66,50 @@ class SecretsCanaryTest {
           .waitForAsync("j", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build())
           .get(10, TimeUnit.SECONDS))));
       client.close();
+
+      String sk = "canary-sk-9d8e7f";
+      secrets.add(sk);
+      AkSkCredentials aksk = AkSkCredentials.temporary("AKCANARY", sk, "canary-sts-1a2b3c");
+      secrets.add("canary-sts-1a2b3c");
+      texts.add(aksk.toString());
+      SfsTurboJobsClient signed = service.clientBuilder().credentials(aksk).build();
+      service.enqueue(error(403, "SFS.TURBO.0015"));
+      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> signed.showJobDetail("j"))));
+      service.server.takeRequest(5, TimeUnit.SECONDS);
+      String authorization = null;
+      while (true) {
+        mockwebserver3.RecordedRequest r = service.server.takeRequest(1, TimeUnit.SECONDS);
+        if (r == null) {
+          break;
+        }
+        if (r.getHeaders().get("Authorization") != null) {
+          authorization = r.getHeaders().get("Authorization");
+        }
+      }
+      secrets.add(authorization.substring(authorization.indexOf("Signature=") + 10));
+      signed.close();
+
+      try (MockWebServer iam = new MockWebServer()) {
+        iam.start();
+        iam.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+            .body("{\"error\":{\"code\":401,\"message\":\"wrong password\"}}").build());
+        String password = "canary-password-3c4d";
+        secrets.add(password);
+        IamPasswordCredentials creds = IamPasswordCredentials.builder().iamEndpoint(iam.url("/").uri())
+            .allowInsecureHttp(true).userName("alice").password(password).domainName("acme").projectName("eu-de")
+            .build();
+        texts.add(creds.toString());
+        SfsTurboJobsClient withIam = service.clientBuilder().credentials(creds).build();
+        texts.add(stackTrace(assertThrows(RuntimeException.class, () -> withIam.showJobDetail("j"))));
+        withIam.close();
+      }
     } finally {
       System.err.flush();
       System.setErr(original);
     }
     String log = new String(captured.toByteArray(), StandardCharsets.UTF_8);
     original.print(log);
+    assertTrue(secrets.size() >= 5, "the canary must cover token, SK, STS, signature and password");
     for (String secret : secrets) {
       assertFalse(log.contains(secret), "a secret is in the log");
       for (String text : texts) {
