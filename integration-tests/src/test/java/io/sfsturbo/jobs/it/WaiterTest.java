@@ -187,6 +187,14 @@ class WaiterTest {
   }
 
   @Test
+  void unreadableAnswersAreToleratedLikeTransientFailures() {
+    service.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<html/>").build());
+    service.enqueue(json(200, "{\"job_id\":"));
+    job("success");
+    assertEquals(3, waiter.waitFor("j", options.maxConsecutiveTransientErrors(3).build()).polls());
+  }
+
+  @Test
   void notFoundRightAfterCreationIsToleratedForTheGracePeriod() {
     service.enqueue(error(404, "SFS.TURBO.0019"));
     service.enqueue(error(404, "SFS.TURBO.0019"));

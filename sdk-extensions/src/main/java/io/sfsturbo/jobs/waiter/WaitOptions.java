@@ -100,7 +100,10 @@ public final class WaitOptions {
     return maxAttempts;
   }
 
-  /** Returns how many transient poll failures in a row end the wait. */
+  /**
+   * Returns how many transient poll failures in a row end the wait: failures the client retries
+   * (once its own retries are spent) and unreadable responses.
+   */
   public int maxConsecutiveTransientErrors() {
     return maxConsecutiveTransientErrors;
   }

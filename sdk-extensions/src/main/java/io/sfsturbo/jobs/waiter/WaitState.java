@@ -4,6 +4,7 @@ import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.JobStatus;
 import io.sfsturbo.jobs.SubJobDetail;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
+import io.sfsturbo.jobs.errors.ResponseDecodingException;
 import io.sfsturbo.jobs.errors.SfsTurboErrorCode;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
@@ -106,7 +107,9 @@ final class WaitState {
           options.notFoundGracePeriod());
       return next(computedDelay());
     }
-    if (!RetryPolicy.isRetryable(e)) {
+    // A poll is idempotent: an unreadable answer (a proxy's HTML page, a cut JSON) says nothing
+    // about the job, so the wait tolerates it like a transient failure, within the same limit.
+    if (!RetryPolicy.isRetryable(e) && !(e instanceof ResponseDecodingException)) {
       return failure(e);
     }
     consecutiveTransient++;

@@ -1,0 +1,507 @@
+package io.sfsturbo.jobs.testkit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.testkit.internal.SignatureVerifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
+
+/**
+ * An in-process SFS Turbo jobs service on loopback: serves
+ * {@code GET /v1/{project_id}/sfs-turbo/jobs/{job_id}} as the API page describes, with
+ * {@code X-request-id}, the documented error bodies (404 {@code SFS.TURBO.0019} for an unknown
+ * job), authentication checked like the gateway, scripted jobs, injected faults and a journal.
+ *
+ * <pre>{@code
+ * try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start()) {
+ *   emulator.addJob(JobScript.builder("job-1").status("running", 2).succeeds().build());
+ *   SfsTurboJobsClient client = emulator.newClient();
+ * }
+ * }</pre>
+ */
+public final class SfsTurboEmulator implements AutoCloseable {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+  private final String projectId;
+  private final EmulatorAuth auth;
+  private final Clock clock;
+  private final Duration stallDuration;
+  private final MockWebServer server = new MockWebServer();
+  private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
+  private final List<RecordedCall> journal = new CopyOnWriteArrayList<>();
+  private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
+  private final Map<String, Deque<Fault>> jobFaults = new HashMap<>();
+  private final AtomicLong requestIds = new AtomicLong();
+  private volatile double faultRate;
+  private volatile Fault[] rateFaults = new Fault[0];
+  private Random random = new Random(1);
+
+  /** A job's script and how far it has got. */
+  private final class JobState {
+    final JobScript script;
+    final Instant addedAt;
+    int polls;
+    Instant endedAt;
+
+    JobState(JobScript script, Instant addedAt) {
+      this.script = script;
+      this.addedAt = addedAt;
+    }
+  }
+
+  private SfsTurboEmulator(Builder b) {
+    this.projectId = b.projectId;
+    this.auth = b.auth;
+    this.clock = b.clock;
+    this.stallDuration = b.stallDuration;
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return handle(request);
+      }
+    });
+  }
+
+  /** Returns a builder: project {@code emulator-project}, token {@code emulator-token}, system clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts serving on a free loopback port.
+   *
+   * @return this emulator
+   */
+  public SfsTurboEmulator start() {
+    try {
+      server.start(InetAddress.getLoopbackAddress(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the emulator could not start", e);
+    }
+    return this;
+  }
+
+  /** Returns the endpoint to give a client ({@code http://127.0.0.1:port/}). */
+  public URI endpoint() {
+    return server.url("/").uri();
+  }
+
+  /** Returns the project id the emulator serves. */
+  public String projectId() {
+    return projectId;
+  }
+
+  /** Returns the authentication the emulator accepts. */
+  public EmulatorAuth auth() {
+    return auth;
+  }
+
+  /**
+   * Returns a client builder aimed at this emulator, with matching project and credentials and
+   * plain http allowed; change what the test needs and build it.
+   */
+  public SfsTurboJobsClient.Builder clientBuilder() {
+    return SfsTurboJobsClient.builder().endpoint(endpoint()).allowInsecureHttp(true).projectId(projectId)
+        .credentials(auth.clientCredentials());
+  }
+
+  /** Returns a new client aimed at this emulator; close it when done. */
+  public SfsTurboJobsClient newClient() {
+    return clientBuilder().build();
+  }
+
+  /**
+   * Adds (or replaces) a job; allowed while the emulator runs. Its time starts now.
+   *
+   * @param script the job's script
+   * @return this emulator
+   */
+  public SfsTurboEmulator addJob(JobScript script) {
+    jobs.put(script.jobId(), new JobState(script, clock.instant()));
+    return this;
+  }
+
+  /**
+   * Answers the next requests, whatever job they ask for, with these faults, in order.
+   *
+   * @param faults the faults
+   * @return this emulator
+   */
+  public SfsTurboEmulator enqueueFaults(Fault... faults) {
+    synchronized (scriptedFaults) {
+      Collections.addAll(scriptedFaults, faults);
+    }
+    return this;
+  }
+
+  /**
+   * Answers the next requests for one job with these faults, in order.
+   *
+   * @param jobId the job
+   * @param faults the faults
+   * @return this emulator
+   */
+  public SfsTurboEmulator enqueueFaults(String jobId, Fault... faults) {
+    synchronized (scriptedFaults) {
+      Collections.addAll(jobFaults.computeIfAbsent(jobId, k -> new ArrayDeque<>()), faults);
+    }
+    return this;
+  }
+
+  /**
+   * Answers a fraction of requests with a fault drawn from the given kinds (seeded, so that runs repeat).
+   *
+   * @param rate between 0 and 1
+   * @param seed the random seed
+   * @param kinds the faults to draw from
+   * @return this emulator
+   */
+  public SfsTurboEmulator faultRate(double rate, long seed, Fault... kinds) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("rate must be between 0 and 1, was " + rate);
+    }
+    if (rate > 0 && kinds.length == 0) {
+      throw new IllegalArgumentException("give at least one fault kind");
+    }
+    synchronized (scriptedFaults) {
+      this.random = new Random(seed);
+      this.rateFaults = kinds.clone();
+      this.faultRate = rate;
+    }
+    return this;
+  }
+
+  /** Returns every request received so far, in order. */
+  public List<RecordedCall> journal() {
+    return Collections.unmodifiableList(new ArrayList<>(journal));
+  }
+
+  /**
+   * Returns the requests received for one job.
+   *
+   * @param jobId the job
+   * @return its requests, in order
+   */
+  public List<RecordedCall> journal(String jobId) {
+    List<RecordedCall> calls = new ArrayList<>();
+    for (RecordedCall c : journal) {
+      if (jobId.equals(c.jobId())) {
+        calls.add(c);
+      }
+    }
+    return calls;
+  }
+
+  /**
+   * Returns how many times a job was answered with its state (faults not counted).
+   *
+   * @param jobId the job
+   * @return the number of polls served
+   */
+  public int pollsServed(String jobId) {
+    JobState s = jobs.get(jobId);
+    if (s == null) {
+      return 0;
+    }
+    synchronized (s) {
+      return s.polls;
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private MockResponse handle(RecordedRequest request) {
+    Instant now = clock.instant();
+    List<String> segments = request.getUrl().pathSegments();
+    String jobId = segments.size() == 5 && segments.get(0).equals("v1") && segments.get(2).equals("sfs-turbo")
+        && segments.get(3).equals("jobs") ? segments.get(4) : null;
+    Map<String, String> headers = new HashMap<>();
+    for (String name : request.getHeaders().names()) {
+      headers.put(name.toLowerCase(Locale.ROOT), request.getHeaders().get(name));
+    }
+    Fault fault = null;
+    int status;
+    MockResponse response;
+    String requestId = "emu-" + requestIds.incrementAndGet();
+    String authFailure = authFailure(request, now);
+    if (authFailure != null) {
+      status = 401;
+      response = gatewayError(401, "APIGW.0301", authFailure, requestId, now);
+    } else if (jobId == null || !"GET".equals(request.getMethod())) {
+      status = jobId == null ? 404 : 405;
+      response = sfsError(status, "SFS.TURBO.0001", "parameter error", requestId);
+    } else if ((fault = nextFault(jobId)) != null) {
+      response = faultResponse(fault, jobId, requestId, now);
+      status = faultStatus(fault);
+    } else if (!segments.get(1).equals(projectId)) {
+      status = 404;
+      response = sfsError(404, "SFS.TURBO.0001", "parameter error", requestId);
+    } else {
+      JobState state = jobs.get(jobId);
+      if (state == null) {
+        status = 404;
+        response = sfsError(404, "SFS.TURBO.0019", "job id is invalid", requestId);
+      } else {
+        status = 200;
+        response = json(200, jobJson(state, now, true).toString(), requestId);
+      }
+    }
+    journal.add(new RecordedCall(now, request.getMethod(), request.getTarget(), headers, jobId, status, fault));
+    return response;
+  }
+
+  private String authFailure(RecordedRequest request, Instant now) {
+    Headers h = request.getHeaders();
+    if (auth.token != null) {
+      String token = h.get("X-Auth-Token");
+      return auth.token.equals(token) ? null : "Incorrect IAM authentication information: token invalid";
+    }
+    SignatureVerifier.Result r = SignatureVerifier.verify(request.getMethod(), request.getUrl(), h,
+        request.getBody() == null ? new byte[0] : request.getBody().toByteArray(), auth.accessKey, auth.secretKey, now);
+    switch (r) {
+      case VALID:
+        return null;
+      case EXPIRED:
+        return "Incorrect IAM authentication information: the request has expired (X-Sdk-Date too far from now)";
+      default:
+        return "Incorrect IAM authentication information: verify aksk signature fail";
+    }
+  }
+
+  private Fault nextFault(String jobId) {
+    synchronized (scriptedFaults) {
+      Deque<Fault> forJob = jobFaults.get(jobId);
+      if (forJob != null && !forJob.isEmpty()) {
+        return forJob.poll();
+      }
+      if (!scriptedFaults.isEmpty()) {
+        return scriptedFaults.poll();
+      }
+      if (faultRate > 0 && random.nextDouble() < faultRate) {
+        return rateFaults[random.nextInt(rateFaults.length)];
+      }
+      return null;
+    }
+  }
+
+  private static int faultStatus(Fault fault) {
+    switch (fault) {
+      case THROTTLED:
+      case THROTTLED_NO_RETRY_AFTER:
+        return 429;
+      case INTERNAL_ERROR:
+        return 500;
+      case BAD_GATEWAY_HTML:
+        return 502;
+      case SERVICE_UNAVAILABLE:
+        return 503;
+      case GATEWAY_TIMEOUT:
+        return 504;
+      case BAD_REQUEST:
+        return 400;
+      case UNAUTHORIZED:
+        return 401;
+      case FORBIDDEN:
+        return 403;
+      case NOT_FOUND:
+        return 404;
+      case CONNECTION_RESET:
+      case STALL:
+        return 0;
+      default:
+        return 200;
+    }
+  }
+
+  private MockResponse faultResponse(Fault fault, String jobId, String requestId, Instant now) {
+    switch (fault) {
+      case THROTTLED:
+        return gatewayError(429, "APIGW.0308", "The throttling threshold has been reached", requestId, now)
+            .newBuilder().addHeader("Retry-After", "1").build();
+      case THROTTLED_NO_RETRY_AFTER:
+        return gatewayError(429, "APIGW.0308", "The throttling threshold has been reached", requestId, now);
+      case INTERNAL_ERROR:
+        return sfsError(500, "SFS.TURBO.0005", "Internal server error", requestId);
+      case BAD_GATEWAY_HTML:
+        return html(502, "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>");
+      case SERVICE_UNAVAILABLE:
+        return sfsError(503, "SFS.TURBO.0005", "Service unavailable", requestId);
+      case GATEWAY_TIMEOUT:
+        return gatewayError(504, "APIGW.0201", "Request timed out in the backend", requestId, now);
+      case CONNECTION_RESET:
+        return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+      case TRUNCATED_BODY:
+        JobState state = jobs.get(jobId);
+        String body = state == null ? "{\"job_id\":\"" + jobId + "\",\"status\":\"running\"}"
+            : jobJson(state, now, false).toString();
+        return json(200, body, requestId).newBuilder()
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+      case STALL:
+        return json(200, "{}", requestId).newBuilder().headersDelay(stallDuration.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+      case HTML_200:
+        return html(200, "<html><body>Please sign in to the network</body></html>");
+      case MALFORMED_JSON:
+        return json(200, "{\"job_id\": \"" + jobId + "\", \"status\": \"runn", requestId);
+      case EMPTY_200:
+        return json(200, "", requestId);
+      case BAD_REQUEST:
+        return sfsError(400, "SFS.TURBO.0001", "parameter error", requestId);
+      case UNAUTHORIZED:
+        return gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information", requestId, now);
+      case FORBIDDEN:
+        return sfsError(403, "SFS.TURBO.0015", "No permission", requestId);
+      case NOT_FOUND:
+        return sfsError(404, "SFS.TURBO.0019", "job id is invalid", requestId);
+      default:
+        throw new IllegalStateException("no response for " + fault);
+    }
+  }
+
+  /** The job's JSON as the API writes it; a real poll (count = true) moves a poll-driven script on. */
+  private JsonObject jobJson(JobState state, Instant now, boolean count) {
+    JobScript script = state.script;
+    int poll;
+    Instant endedAt;
+    String status;
+    synchronized (state) {
+      if (count) {
+        state.polls++;
+      }
+      poll = Math.max(1, state.polls);
+      Duration elapsed = Duration.between(state.addedAt, now);
+      status = script.statusAt(poll, elapsed);
+      if (state.endedAt == null && (status.equals("success") || status.equals("failed"))) {
+        state.endedAt = script.isByTime() ? state.addedAt.plus(script.totalDuration()) : now;
+      }
+      endedAt = state.endedAt;
+    }
+    JsonObject job = new JsonObject();
+    job.addProperty("job_id", script.jobId());
+    job.addProperty("status", status);
+    job.addProperty("job_type", script.jobType());
+    job.addProperty("begin_time", TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC)));
+    if (endedAt != null) {
+      job.addProperty("end_time", TIME.format(LocalDateTime.ofInstant(endedAt, ZoneOffset.UTC)));
+    }
+    if (status.equals("failed")) {
+      job.addProperty("error_code", script.errorCode());
+      job.addProperty("fail_reason", script.failReason());
+    }
+    if (!script.subJobs().isEmpty()) {
+      JsonArray subs = new JsonArray();
+      for (JobScript sub : script.subJobs()) {
+        String subStatus = sub.statusAt(poll, Duration.between(state.addedAt, now));
+        JsonObject s = new JsonObject();
+        s.addProperty("job_id", sub.jobId());
+        s.addProperty("status", subStatus);
+        s.addProperty("job_type", sub.jobType());
+        s.addProperty("begin_time", TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC)));
+        if (subStatus.equals("failed")) {
+          s.addProperty("error_code", sub.errorCode());
+          s.addProperty("fail_reason", sub.failReason());
+        }
+        subs.add(s);
+      }
+      job.add("sub_jobs", subs);
+    }
+    return job;
+  }
+
+  private static MockResponse json(int code, String body, String requestId) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json;charset=UTF-8")
+        .addHeader("X-request-id", requestId).body(body).build();
+  }
+
+  private static MockResponse html(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html").body(body).build();
+  }
+
+  private static MockResponse sfsError(int code, String errCode, String errMsg, String requestId) {
+    JsonObject body = new JsonObject();
+    body.addProperty("errCode", errCode);
+    body.addProperty("errMsg", errMsg);
+    return json(code, body.toString(), requestId);
+  }
+
+  private static MockResponse gatewayError(int code, String errorCode, String message, String requestId, Instant now) {
+    JsonObject body = new JsonObject();
+    body.addProperty("error_code", errorCode);
+    body.addProperty("error_msg", message);
+    body.addProperty("request_id", requestId);
+    return json(code, body.toString(), requestId).newBuilder()
+        .addHeader("Date", HTTP_DATE.format(now.atZone(ZoneOffset.UTC))).build();
+  }
+
+  /** Configures a {@link SfsTurboEmulator}. */
+  public static final class Builder {
+    private String projectId = "emulator-project";
+    private EmulatorAuth auth = EmulatorAuth.token("emulator-token");
+    private Clock clock = Clock.systemUTC();
+    private Duration stallDuration = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /** @param projectId the project the emulator serves @return this builder */
+    public Builder projectId(String projectId) {
+      this.projectId = Objects.requireNonNull(projectId, "projectId");
+      return this;
+    }
+
+    /** @param auth what the emulator accepts @return this builder */
+    public Builder auth(EmulatorAuth auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** @param clock drives time-scripted jobs, times and signature expiry (a {@link MutableClock}, say) @return this builder */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** @param stallDuration how long {@link Fault#STALL} holds the answer @return this builder */
+    public Builder stallDuration(Duration stallDuration) {
+      this.stallDuration = Objects.requireNonNull(stallDuration, "stallDuration");
+      return this;
+    }
+
+    /** @return the emulator, not started yet */
+    public SfsTurboEmulator build() {
+      return new SfsTurboEmulator(this);
+    }
+  }
+}
