@@ -1,0 +1,65 @@
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.SubJobDetail;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Prints a job as a human table or as the API's JSON document. */
+final class JobPrinter {
+  private JobPrinter() {}
+
+  static void print(JobDetail job, boolean json, PrintWriter out) {
+    if (json) {
+      out.println(job.rawJson());
+      out.flush();
+      return;
+    }
+    row(out, "Job", job.jobId());
+    row(out, "Type", job.jobType());
+    row(out, "Status", job.status() + (job.isPartialFailure() ? " (with failed sub-jobs)" : ""));
+    row(out, "Begin", time(job.beginTime(), job.beginTimeText()));
+    row(out, "End", time(job.endTime(), job.endTimeText()));
+    row(out, "Duration", duration(job.duration()));
+    if (job.errorCode() != null || job.failReason() != null) {
+      row(out, "Error", dash(job.errorCode()) + ": " + dash(job.failReason()));
+    }
+    row(out, "Request id", job.requestId());
+    if (!job.subJobs().isEmpty()) {
+      out.println();
+      String format = "  %-28s %-22s %-9s %s%n";
+      out.printf(format, "SUB-JOB", "TYPE", "STATUS", "ERROR");
+      for (SubJobDetail s : job.subJobs()) {
+        String error = s.errorCode() == null && s.failReason() == null ? ""
+            : dash(s.errorCode()) + ": " + dash(s.failReason());
+        out.printf(format, dash(s.jobId()), dash(s.jobType()), s.status(), error);
+      }
+    }
+    out.flush();
+  }
+
+  private static void row(PrintWriter out, String name, String value) {
+    out.printf("%-11s %s%n", name, dash(value));
+  }
+
+  private static String dash(String s) {
+    return s == null ? "-" : s;
+  }
+
+  static String time(Instant instant, String text) {
+    if (instant != null) {
+      return instant.toString().replace('T', ' ').replace("Z", " UTC");
+    }
+    return text == null ? "-" : text + " (unreadable)";
+  }
+
+  static String duration(Duration d) {
+    if (d == null) {
+      return "-";
+    }
+    long s = d.getSeconds();
+    return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, s % 3600 / 60, s % 60)
+        : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+}

@@ -1,0 +1,44 @@
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.waiter.JobProgressListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Writes each status change of the job and its sub-jobs to stderr, with the elapsed time. */
+final class ProgressLine implements JobProgressListener {
+  private final PrintWriter err;
+  private final long start = System.nanoTime();
+
+  ProgressLine(PrintWriter err) {
+    this.err = err;
+  }
+
+  private String elapsed() {
+    Duration d = Duration.ofNanos(System.nanoTime() - start);
+    return d.getSeconds() < 60 ? String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0)
+        : JobPrinter.duration(d);
+  }
+
+  @Override
+  public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
+    err.printf("[%7s] job %s: %s%s%n", elapsed(), job.jobId(), previous == null ? "" : previous + " -> ", current);
+    err.flush();
+  }
+
+  @Override
+  public void onSubJobStatusChanged(JobDetail job, SubJobDetail sub, JobStatus previous, JobStatus current) {
+    err.printf("[%7s]   sub-job %s (%s): %s%s%n", elapsed(), sub.jobId(), sub.jobType(),
+        previous == null ? "" : previous + " -> ", current);
+    err.flush();
+  }
+
+  @Override
+  public void onUnknownStatus(JobDetail job) {
+    err.printf("[%7s] job %s reports an undocumented status '%s'; still waiting%n", elapsed(), job.jobId(),
+        job.status());
+    err.flush();
+  }
+}
