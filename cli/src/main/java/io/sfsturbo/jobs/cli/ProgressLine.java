@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.JobDetail;

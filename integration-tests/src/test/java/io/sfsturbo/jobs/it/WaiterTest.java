@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
 import static io.sfsturbo.jobs.it.MockService.error;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** The service answered 401 Unauthorized: the token or signature was missing, wrong or expired. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** The service answered 400 Bad Request: a parameter was wrong (for example SFS.TURBO.0001). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** The service answered 403 Forbidden: the credentials may not do this. */

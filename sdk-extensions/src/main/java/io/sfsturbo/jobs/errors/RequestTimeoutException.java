@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** A connect, read, write or call timeout passed before the response arrived. */

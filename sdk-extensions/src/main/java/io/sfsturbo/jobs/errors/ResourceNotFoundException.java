@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** The service answered 404 Not Found: for this API usually an unknown job id (SFS.TURBO.0019). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
 /** The service answered a 5xx status: the service failed; retried by default. */

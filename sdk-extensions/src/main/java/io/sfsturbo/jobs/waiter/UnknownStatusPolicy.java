@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
 /** What a wait does when the job reports a status the API does not document. */

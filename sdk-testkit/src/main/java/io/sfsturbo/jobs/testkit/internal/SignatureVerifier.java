@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.testkit.internal;
 
 import java.nio.charset.StandardCharsets;
