@@ -61,7 +61,9 @@ class ConsumerProjectTest {
         "  }",
         "}").getBytes(StandardCharsets.UTF_8));
 
-    Process p = new ProcessBuilder(Arrays.asList("mvn", "-B", "test")).directory(project.toFile())
+    // The same local repository as the outer build, which has just installed the SDK there.
+    Process p = new ProcessBuilder(Arrays.asList("mvn", "-B", "test",
+        "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"))).directory(project.toFile())
         .redirectErrorStream(true).redirectOutput(project.resolve("build.log").toFile()).start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the consumer build did not finish");
     String log = new String(Files.readAllBytes(project.resolve("build.log")), StandardCharsets.UTF_8);

@@ -42,6 +42,7 @@ class RegenerationTest {
     command.add("-B");
     command.add("-q");
     command.add("-o");
+    command.add("-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
     command.add("-f");
     command.add(root.resolve("sdk-generated/pom.xml").toString());
     command.add("generate-sources");
