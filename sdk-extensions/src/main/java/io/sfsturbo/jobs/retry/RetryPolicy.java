@@ -5,6 +5,7 @@ import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.errors.TransportException;
+import io.sfsturbo.jobs.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -151,7 +152,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder baseDelay(Duration baseDelay) {
-      this.baseDelay = nonNegative("baseDelay", baseDelay);
+      this.baseDelay = Durations.requireNonNegative("baseDelay", baseDelay);
       return this;
     }
 
@@ -162,7 +163,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = nonNegative("maxDelay", maxDelay);
+      this.maxDelay = Durations.requireNonNegative("maxDelay", maxDelay);
       return this;
     }
 
@@ -173,17 +174,10 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = nonNegative("maxRetryAfter", maxRetryAfter);
+      this.maxRetryAfter = Durations.requireNonNegative("maxRetryAfter", maxRetryAfter);
       return this;
     }
 
-    private static Duration nonNegative(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + d);
-      }
-      return d;
-    }
 
     /** Returns the policy. @return a new immutable policy */
     public RetryPolicy build() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
+import io.sfsturbo.jobs.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -150,13 +151,13 @@ public final class WaitOptions {
 
     /** @param d zero or positive; the delay before the first poll @return this builder */
     public Builder initialDelay(Duration d) {
-      this.initialDelay = nonNegative("initialDelay", d);
+      this.initialDelay = Durations.requireNonNegative("initialDelay", d);
       return this;
     }
 
     /** @param d positive; the delay after the first poll @return this builder */
     public Builder pollInterval(Duration d) {
-      this.pollInterval = positive("pollInterval", d);
+      this.pollInterval = Durations.requirePositive("pollInterval", d);
       return this;
     }
 
@@ -171,7 +172,7 @@ public final class WaitOptions {
 
     /** @param d positive; the largest delay between polls @return this builder */
     public Builder maxInterval(Duration d) {
-      this.maxInterval = positive("maxInterval", d);
+      this.maxInterval = Durations.requirePositive("maxInterval", d);
       return this;
     }
 
@@ -192,7 +193,7 @@ public final class WaitOptions {
 
     /** @param d positive; the overall deadline @return this builder */
     public Builder timeout(Duration d) {
-      this.timeout = positive("timeout", d);
+      this.timeout = Durations.requirePositive("timeout", d);
       return this;
     }
 
@@ -216,7 +217,7 @@ public final class WaitOptions {
 
     /** @param d zero (no grace) or positive @return this builder */
     public Builder notFoundGracePeriod(Duration d) {
-      this.notFoundGracePeriod = nonNegative("notFoundGracePeriod", d);
+      this.notFoundGracePeriod = Durations.requireNonNegative("notFoundGracePeriod", d);
       return this;
     }
 
@@ -232,21 +233,6 @@ public final class WaitOptions {
       return this;
     }
 
-    private static Duration nonNegative(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + d);
-      }
-      return d;
-    }
-
-    private static Duration positive(String name, Duration d) {
-      nonNegative(name, d);
-      if (d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
     /** @return the options */
     public WaitOptions build() {
