@@ -194,67 +194,121 @@ public final class JobDetail {
 
     private Builder() {}
 
-    /** Sets {@code job_id}. @param jobId the id @return this builder */
+    /**
+     * Sets {@code job_id}.
+     *
+     * @param jobId the id
+     * @return this builder
+     */
     public Builder jobId(String jobId) {
       this.jobId = jobId;
       return this;
     }
 
-    /** Sets the status. @param status the status @return this builder */
+    /**
+     * Sets the status.
+     *
+     * @param status the status
+     * @return this builder
+     */
     public Builder status(JobStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code job_type}. @param jobType the type @return this builder */
+    /**
+     * Sets {@code job_type}.
+     *
+     * @param jobType the type
+     * @return this builder
+     */
     public Builder jobType(String jobType) {
       this.jobType = jobType;
       return this;
     }
 
-    /** Sets {@code begin_time} as text. @param text the time @return this builder */
+    /**
+     * Sets {@code begin_time} as text.
+     *
+     * @param text the time
+     * @return this builder
+     */
     public Builder beginTime(String text) {
       this.beginTimeText = text;
       return this;
     }
 
-    /** Sets {@code end_time} as text. @param text the time @return this builder */
+    /**
+     * Sets {@code end_time} as text.
+     *
+     * @param text the time
+     * @return this builder
+     */
     public Builder endTime(String text) {
       this.endTimeText = text;
       return this;
     }
 
-    /** Sets {@code error_code}. @param errorCode the code @return this builder */
+    /**
+     * Sets {@code error_code}.
+     *
+     * @param errorCode the code
+     * @return this builder
+     */
     public Builder errorCode(String errorCode) {
       this.errorCode = errorCode;
       return this;
     }
 
-    /** Sets {@code fail_reason}. @param failReason the reason @return this builder */
+    /**
+     * Sets {@code fail_reason}.
+     *
+     * @param failReason the reason
+     * @return this builder
+     */
     public Builder failReason(String failReason) {
       this.failReason = failReason;
       return this;
     }
 
-    /** Adds a sub-job. @param subJob the sub-job @return this builder */
+    /**
+     * Adds a sub-job.
+     *
+     * @param subJob the sub-job
+     * @return this builder
+     */
     public Builder addSubJob(SubJobDetail subJob) {
       this.subJobs.add(Objects.requireNonNull(subJob, "subJob"));
       return this;
     }
 
-    /** Sets the response's request id. @param requestId the id @return this builder */
+    /**
+     * Sets the response's request id.
+     *
+     * @param requestId the id
+     * @return this builder
+     */
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;
     }
 
-    /** Sets the raw response body. @param rawJson the body @return this builder */
+    /**
+     * Sets the raw response body.
+     *
+     * @param rawJson the body
+     * @return this builder
+     */
     public Builder rawJson(String rawJson) {
       this.rawJson = rawJson;
       return this;
     }
 
-    /** Returns the job. @return a new immutable job */
+    /**
+     * Returns the job.
+     *
+     * @return a new immutable job
+     */
     public JobDetail build() {
       return new JobDetail(this);
     }

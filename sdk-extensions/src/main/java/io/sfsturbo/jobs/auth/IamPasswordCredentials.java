@@ -119,8 +119,18 @@ public final class IamPasswordCredentials implements Credentials {
       if (isFresh(c)) {
         return c.token;
       }
-      cached = c = fetch();
-      return c.token;
+      try {
+        cached = c = fetch();
+        return c.token;
+      } catch (CredentialsException e) {
+        // A renewal ahead of expiry that fails must not fail calls the current token still serves.
+        if (c != null && clock.instant().isBefore(c.expiresAt)) {
+          LOG.warn("renewing the IAM token failed; using the current one until it expires at {}: {}", c.expiresAt,
+              e.getMessage());
+          return c.token;
+        }
+        throw e;
+      }
     }
   }
 
@@ -213,55 +223,127 @@ public final class IamPasswordCredentials implements Credentials {
 
     private Builder() {}
 
-    /** @param iamEndpoint for example {@code https://iam.eu-de.otc.t-systems.com} @return this builder */
+    /**
+
+     * Sets {@code iamEndpoint}.
+
+     *
+
+     * @param iamEndpoint for example {@code https://iam.eu-de.otc.t-systems.com}
+     * @return this builder
+     */
     public Builder iamEndpoint(URI iamEndpoint) {
       this.iamEndpoint = Objects.requireNonNull(iamEndpoint, "iamEndpoint");
       return this;
     }
 
-    /** @param userName the IAM user @return this builder */
+    /**
+
+     * Sets {@code userName}.
+
+     *
+
+     * @param userName the IAM user
+     * @return this builder
+     */
     public Builder userName(String userName) {
       this.userName = userName;
       return this;
     }
 
-    /** @param password the user's password; never logged or shown @return this builder */
+    /**
+
+     * Sets {@code password}.
+
+     *
+
+     * @param password the user's password; never logged or shown
+     * @return this builder
+     */
     public Builder password(String password) {
       this.password = password;
       return this;
     }
 
-    /** @param domainName the account (domain) the user belongs to @return this builder */
+    /**
+
+     * Sets {@code domainName}.
+
+     *
+
+     * @param domainName the account (domain) the user belongs to
+     * @return this builder
+     */
     public Builder domainName(String domainName) {
       this.domainName = domainName;
       return this;
     }
 
-    /** @param projectName the scope, usually the region id such as {@code eu-de} @return this builder */
+    /**
+
+     * Sets {@code projectName}.
+
+     *
+
+     * @param projectName the scope, usually the region id such as {@code eu-de}
+     * @return this builder
+     */
     public Builder projectName(String projectName) {
       this.projectName = projectName;
       return this;
     }
 
-    /** @param projectId the scope as a project id @return this builder */
+    /**
+
+     * Sets {@code projectId}.
+
+     *
+
+     * @param projectId the scope as a project id
+     * @return this builder
+     */
     public Builder projectId(String projectId) {
       this.projectId = projectId;
       return this;
     }
 
-    /** @param httpClient the client for IAM calls @return this builder */
+    /**
+
+     * Sets {@code httpClient}.
+
+     *
+
+     * @param httpClient the client for IAM calls
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** @param clock the time source of expiry checks @return this builder */
+    /**
+
+     * Sets {@code clock}.
+
+     *
+
+     * @param clock the time source of expiry checks
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @param margin how long before expiry the token is renewed (default 5 min) @return this builder */
+    /**
+
+     * Sets {@code margin}.
+
+     *
+
+     * @param margin how long before expiry the token is renewed (default 5 min)
+     * @return this builder
+     */
     public Builder refreshMargin(Duration margin) {
       Objects.requireNonNull(margin, "refreshMargin");
       if (margin.isNegative()) {
@@ -271,13 +353,23 @@ public final class IamPasswordCredentials implements Credentials {
       return this;
     }
 
-    /** @param allow whether an http IAM endpoint is accepted (tests only) @return this builder */
+    /**
+
+     * Sets {@code allow}.
+
+     *
+
+     * @param allow whether an http IAM endpoint is accepted (tests only)
+     * @return this builder
+     */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
-    /** @return the credentials */
+    /**
+     * @return the credentials
+     */
     public IamPasswordCredentials build() {
       return new IamPasswordCredentials(this);
     }

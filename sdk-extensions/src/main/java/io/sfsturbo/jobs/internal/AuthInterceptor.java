@@ -15,7 +15,14 @@ import okhttp3.Response;
 public final class AuthInterceptor implements Interceptor {
   private final Credentials credentials;
 
-  /** @param credentials the credentials to apply */
+  /**
+
+   * Sets {@code credentials}.
+
+   *
+
+   * @param credentials the credentials to apply
+   */
   public AuthInterceptor(Credentials credentials) {
     this.credentials = credentials;
   }

@@ -179,7 +179,11 @@ public final class RetryPolicy {
     }
 
 
-    /** Returns the policy. @return a new immutable policy */
+    /**
+     * Returns the policy.
+     *
+     * @return a new immutable policy
+     */
     public RetryPolicy build() {
       if (maxDelay.compareTo(baseDelay) < 0) {
         throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must not be less than baseDelay ("

@@ -241,31 +241,65 @@ public final class JobWaiter {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** @param clock the time source of deadlines and durations @return this builder */
+    /**
+
+     * Sets {@code clock}.
+
+     *
+
+     * @param clock the time source of deadlines and durations
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @param sleeper how sync waits pause between polls @return this builder */
+    /**
+
+     * Sets {@code sleeper}.
+
+     *
+
+     * @param sleeper how sync waits pause between polls
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** @param scheduler times async polls; never shut down by the SDK @return this builder */
+    /**
+
+     * Sets {@code scheduler}.
+
+     *
+
+     * @param scheduler times async polls; never shut down by the SDK
+     * @return this builder
+     */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 
-    /** @param random numbers in [0, 1) that draw the jitter @return this builder */
+    /**
+
+     * Sets {@code random}.
+
+     *
+
+     * @param random numbers in [0, 1) that draw the jitter
+     * @return this builder
+     */
     public Builder jitterSource(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** @return the waiter */
+    /**
+     * @return the waiter
+     */
     public JobWaiter build() {
       return new JobWaiter(this);
     }

@@ -149,19 +149,43 @@ public final class WaitOptions {
 
     private Builder() {}
 
-    /** @param d zero or positive; the delay before the first poll @return this builder */
+    /**
+
+     * Sets {@code d}.
+
+     *
+
+     * @param d zero or positive; the delay before the first poll
+     * @return this builder
+     */
     public Builder initialDelay(Duration d) {
       this.initialDelay = Durations.requireNonNegative("initialDelay", d);
       return this;
     }
 
-    /** @param d positive; the delay after the first poll @return this builder */
+    /**
+
+     * Sets {@code d}.
+
+     *
+
+     * @param d positive; the delay after the first poll
+     * @return this builder
+     */
     public Builder pollInterval(Duration d) {
       this.pollInterval = Durations.requirePositive("pollInterval", d);
       return this;
     }
 
-    /** @param m at least 1 (1 means a fixed interval) @return this builder */
+    /**
+
+     * Sets {@code m}.
+
+     *
+
+     * @param m at least 1 (1 means a fixed interval)
+     * @return this builder
+     */
     public Builder backoffMultiplier(double m) {
       if (!(m >= 1.0) || Double.isInfinite(m)) {
         throw new IllegalArgumentException("backoffMultiplier must be a finite number of at least 1, was " + m);
@@ -170,7 +194,15 @@ public final class WaitOptions {
       return this;
     }
 
-    /** @param d positive; the largest delay between polls @return this builder */
+    /**
+
+     * Sets {@code d}.
+
+     *
+
+     * @param d positive; the largest delay between polls
+     * @return this builder
+     */
     public Builder maxInterval(Duration d) {
       this.maxInterval = Durations.requirePositive("maxInterval", d);
       return this;
@@ -191,13 +223,29 @@ public final class WaitOptions {
       return this;
     }
 
-    /** @param d positive; the overall deadline @return this builder */
+    /**
+
+     * Sets {@code d}.
+
+     *
+
+     * @param d positive; the overall deadline
+     * @return this builder
+     */
     public Builder timeout(Duration d) {
       this.timeout = Durations.requirePositive("timeout", d);
       return this;
     }
 
-    /** @param n at least 1, or 0 for no limit but the timeout @return this builder */
+    /**
+
+     * Sets {@code n}.
+
+     *
+
+     * @param n at least 1, or 0 for no limit but the timeout
+     * @return this builder
+     */
     public Builder maxAttempts(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("maxAttempts must be 0 (no limit) or more, was " + n);
@@ -206,7 +254,15 @@ public final class WaitOptions {
       return this;
     }
 
-    /** @param n at least 1: failures in a row, after the client's own retries, that end the wait @return this builder */
+    /**
+
+     * Sets {@code n}.
+
+     *
+
+     * @param n at least 1: failures in a row, after the client's own retries, that end the wait
+     * @return this builder
+     */
     public Builder maxConsecutiveTransientErrors(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("maxConsecutiveTransientErrors must be at least 1, was " + n);
@@ -215,26 +271,52 @@ public final class WaitOptions {
       return this;
     }
 
-    /** @param d zero (no grace) or positive @return this builder */
+    /**
+
+     * Sets {@code d}.
+
+     *
+
+     * @param d zero (no grace) or positive
+     * @return this builder
+     */
     public Builder notFoundGracePeriod(Duration d) {
       this.notFoundGracePeriod = Durations.requireNonNegative("notFoundGracePeriod", d);
       return this;
     }
 
-    /** @param policy what an undocumented status does @return this builder */
+    /**
+
+     * Sets {@code policy}.
+
+     *
+
+     * @param policy what an undocumented status does
+     * @return this builder
+     */
     public Builder unknownStatusPolicy(UnknownStatusPolicy policy) {
       this.unknownStatusPolicy = Objects.requireNonNull(policy, "unknownStatusPolicy");
       return this;
     }
 
-    /** @param listener hears status changes @return this builder */
+    /**
+
+     * Sets {@code listener}.
+
+     *
+
+     * @param listener hears status changes
+     * @return this builder
+     */
     public Builder listener(JobProgressListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
 
-    /** @return the options */
+    /**
+     * @return the options
+     */
     public WaitOptions build() {
       if (maxInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException("maxInterval (" + maxInterval + ") must not be less than pollInterval ("

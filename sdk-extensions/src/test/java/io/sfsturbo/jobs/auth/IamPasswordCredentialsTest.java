@@ -160,6 +160,19 @@ class IamPasswordCredentialsTest {
   }
 
   @Test
+  void aFailedEarlyRenewalKeepsUsingTheValidToken() {
+    iam.enqueue(token("tok-1", "2026-11-29T11:00:00Z"));
+    iam.enqueue(new MockResponse.Builder().code(503).body("").build());
+    iam.enqueue(new MockResponse.Builder().code(503).body("").build());
+    IamPasswordCredentials c = creds().build();
+    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"));
+    clock.now = Instant.parse("2026-11-29T10:58:00Z");
+    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"), "still valid for 2 minutes");
+    clock.now = Instant.parse("2026-11-29T11:00:01Z");
+    assertThrows(CredentialsException.class, () -> c.authenticate(request), "expired and no new one");
+  }
+
+  @Test
   void builderChecks() {
     assertThrows(IllegalArgumentException.class, () -> creds().projectId("x").build(), "two scopes");
     assertThrows(IllegalArgumentException.class, () -> creds().password(" ").build());

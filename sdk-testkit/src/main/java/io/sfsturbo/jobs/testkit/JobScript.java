@@ -158,7 +158,15 @@ public final class JobScript {
       this.jobId = Objects.requireNonNull(jobId, "jobId");
     }
 
-    /** @param jobType the {@code job_type} to report @return this builder */
+    /**
+
+     * Sets {@code jobType}.
+
+     *
+
+     * @param jobType the {@code job_type} to report
+     * @return this builder
+     */
     public Builder jobType(String jobType) {
       this.jobType = Objects.requireNonNull(jobType, "jobType");
       return this;
@@ -204,7 +212,11 @@ public final class JobScript {
       byTime = time;
     }
 
-    /** Ends the script with {@code success}. @return this builder */
+    /**
+     * Ends the script with {@code success}.
+     *
+     * @return this builder
+     */
     public Builder succeeds() {
       this.end = End.SUCCESS;
       return this;
@@ -224,24 +236,46 @@ public final class JobScript {
       return this;
     }
 
-    /** Makes the last status stay forever. @return this builder */
+    /**
+     * Makes the last status stay forever.
+     *
+     * @return this builder
+     */
     public Builder neverEnds() {
       this.end = End.NEVER;
       return this;
     }
 
-    /** @param subJob a sub-job's script, driven the same way as this one @return this builder */
+    /**
+
+     * Sets {@code subJob}.
+
+     *
+
+     * @param subJob a sub-job's script, driven the same way as this one
+     * @return this builder
+     */
     public Builder subJob(JobScript subJob) {
       subJobs.add(Objects.requireNonNull(subJob, "subJob"));
       return this;
     }
 
-    /** @param subJob a sub-job's script builder @return this builder */
+    /**
+
+     * Sets {@code subJob}.
+
+     *
+
+     * @param subJob a sub-job's script builder
+     * @return this builder
+     */
     public Builder subJob(Builder subJob) {
       return subJob(subJob.build());
     }
 
-    /** @return the script */
+    /**
+     * @return the script
+     */
     public JobScript build() {
       for (JobScript sub : subJobs) {
         if (!sub.phases.isEmpty() && modeByTime != null && sub.byTime != byTime) {

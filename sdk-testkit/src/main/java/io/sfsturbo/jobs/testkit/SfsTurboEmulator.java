@@ -476,31 +476,65 @@ public final class SfsTurboEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param projectId the project the emulator serves @return this builder */
+    /**
+
+     * Sets {@code projectId}.
+
+     *
+
+     * @param projectId the project the emulator serves
+     * @return this builder
+     */
     public Builder projectId(String projectId) {
       this.projectId = Objects.requireNonNull(projectId, "projectId");
       return this;
     }
 
-    /** @param auth what the emulator accepts @return this builder */
+    /**
+
+     * Sets {@code auth}.
+
+     *
+
+     * @param auth what the emulator accepts
+     * @return this builder
+     */
     public Builder auth(EmulatorAuth auth) {
       this.auth = Objects.requireNonNull(auth, "auth");
       return this;
     }
 
-    /** @param clock drives time-scripted jobs, times and signature expiry (a {@link MutableClock}, say) @return this builder */
+    /**
+
+     * Sets {@code clock}.
+
+     *
+
+     * @param clock drives time-scripted jobs, times and signature expiry (a {@link MutableClock}, say)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @param stallDuration how long {@link Fault#STALL} holds the answer @return this builder */
+    /**
+
+     * Sets {@code stallDuration}.
+
+     *
+
+     * @param stallDuration how long {@link Fault#STALL} holds the answer
+     * @return this builder
+     */
     public Builder stallDuration(Duration stallDuration) {
       this.stallDuration = Objects.requireNonNull(stallDuration, "stallDuration");
       return this;
     }
 
-    /** @return the emulator, not started yet */
+    /**
+     * @return the emulator, not started yet
+     */
     public SfsTurboEmulator build() {
       return new SfsTurboEmulator(this);
     }
