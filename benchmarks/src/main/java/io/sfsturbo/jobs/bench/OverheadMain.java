@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * configuration) with JMH's allocation profiler, and writes
  * {@code overhead: sdk/raw=<ratio> aksk/raw=<ratio>} to the file given as the first argument.
  *
- * <p>System properties: {@code bench.forks} (1), {@code bench.warmups} (3), {@code bench.iterations}
+ * <p>System properties: {@code bench.forks} (1), {@code bench.warmups} (5), {@code bench.iterations}
  * (5), {@code bench.seconds} (2, per iteration).
  */
 public final class OverheadMain {
@@ -35,7 +35,7 @@ public final class OverheadMain {
     Options options = new OptionsBuilder()
         .include(OverheadBenchmark.class.getName() + "\\.")
         .forks(Integer.getInteger("bench.forks", 1))
-        .warmupIterations(Integer.getInteger("bench.warmups", 3))
+        .warmupIterations(Integer.getInteger("bench.warmups", 5))
         .warmupTime(TimeValue.seconds(seconds))
         .measurementIterations(Integer.getInteger("bench.iterations", 5))
         .measurementTime(TimeValue.seconds(seconds))

@@ -31,6 +31,16 @@ final class ScaleJobs {
    * after the end sees it. The interval arithmetic is the waiter's (whole milliseconds, truncated).
    */
   static int idealPolls(WaitOptions o, double endMillis) {
+    return (int) schedule(o, endMillis)[0];
+  }
+
+  /** How long after the end the perfect poller sees it (ms). */
+  static double idealLagMillis(WaitOptions o, double endMillis) {
+    return schedule(o, endMillis)[1] - endMillis;
+  }
+
+  /** Returns {polls, time of the poll that sees the end}. */
+  private static double[] schedule(WaitOptions o, double endMillis) {
     double t = o.initialDelay().toMillis();
     long interval = o.pollInterval().toMillis();
     long max = o.maxInterval().toMillis();
@@ -40,6 +50,6 @@ final class ScaleJobs {
       interval = Math.min((long) (interval * o.backoffMultiplier()), max);
       polls++;
     }
-    return polls;
+    return new double[] {polls, t};
   }
 }
