@@ -36,7 +36,7 @@ jars=()
 for jar in sdk-extensions/target/sfsturbo-jobs-sdk-*.jar; do
   case "$jar" in *-sources.jar | *-javadoc.jar | *-tests.jar) ;; *) jars+=("$jar") ;; esac
 done
-IFS=: read -r -a deps < sdk-extensions/target/runtime-classpath.txt
+IFS=: read -r -a deps < sdk-extensions/target/runtime-classpath.txt || true  # no final newline
 jars+=("${deps[@]}")
 bytes=0
 for jar in "${jars[@]}"; do
