@@ -47,6 +47,7 @@ public class OverheadBenchmark {
 
   private MockWebServer server;
   private OkHttpClient raw;
+  private OkHttpClient rawWithSdkTimeouts;
   private HttpUrl rawUrl;
   private SfsTurboJobsClient tokenClient;
   private SfsTurboJobsClient akskClient;
@@ -69,6 +70,8 @@ public class OverheadBenchmark {
     });
     server.start(InetAddress.getLoopbackAddress(), 0);
     raw = new OkHttpClient();
+    rawWithSdkTimeouts = raw.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
+        .readTimeout(java.time.Duration.ofSeconds(30)).callTimeout(java.time.Duration.ofSeconds(60)).build();
     rawUrl = server.url("/v1/" + PROJECT + "/sfs-turbo/jobs/" + JOB_ID);
     tokenClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
         .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).build();
@@ -106,6 +109,20 @@ public class OverheadBenchmark {
   /** The baseline: the same GET with the same token header, status checked, body parsed by Gson. */
   @Benchmark
   public JsonObject raw() throws IOException {
+    return rawCall(raw);
+  }
+
+  /**
+   * Diagnostic, not in run.sh's line: the raw call on an OkHttpClient with the SDK's default
+   * timeouts (a 60 s call timeout arms Okio's AsyncTimeout watchdog on every call). Run it with
+   * {@code JMH_ARGS=-Dbench.include='raw.*'}.
+   */
+  @Benchmark
+  public JsonObject rawWithSdkTimeouts() throws IOException {
+    return rawCall(rawWithSdkTimeouts);
+  }
+
+  private JsonObject rawCall(OkHttpClient raw) throws IOException {
     Request request = new Request.Builder().url(rawUrl)
         .header("Content-Type", "application/json")
         .header("X-Auth-Token", TOKEN)
