@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.bench;
+
+import io.sfsturbo.jobs.testkit.EmulatorAuth;
+import io.sfsturbo.jobs.testkit.JobScript;
+import io.sfsturbo.jobs.testkit.MutableClock;
+import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The server side of the waiter scale run, in its own JVM so that the emulator's heap (its
+ * journal, MockWebServer's recorded requests) and threads stay out of the figures measured in
+ * {@link ScaleMain}. Time-scripted jobs on a {@link MutableClock} that a driver thread moves
+ * {@code scale} times faster than the wall clock.
+ *
+ * <p>Line protocol on stdin/stdout: prints {@code READY <port>}; on {@code GO} starts the clock
+ * and prints {@code STARTED}; on {@code STATS} prints {@code STATS polls=<served> requests=<journal>
+ * faults=<n>}; on {@code EXIT} stops.
+ *
+ * <p>Arguments: jobs, seed, scale, window (emulated milliseconds within which jobs end).
+ */
+public final class EmulatorProcess {
+  private EmulatorProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = Integer.parseInt(args[0]);
+    long seed = Long.parseLong(args[1]);
+    double scale = Double.parseDouble(args[2]);
+    long windowMillis = Long.parseLong(args[3]);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(t0);
+    long[] ends = ScaleJobs.endMillis(jobs, seed, windowMillis);
+    // TCP_NODELAY: see NoDelayServerSocketFactory (else every poll takes ~40 ms on loopback).
+    try (SfsTurboEmulator emulator = NoDelayServerSocketFactory.applyTo(SfsTurboEmulator.builder()
+        .projectId(ScaleJobs.PROJECT).auth(EmulatorAuth.token(ScaleJobs.TOKEN)).clock(clock).build()).start()) {
+      for (int i = 0; i < jobs; i++) {
+        // Every job is added at t0 (the clock stands still until GO) and ends at t0 + ends[i].
+        emulator.addJob(JobScript.builder(ScaleJobs.jobId(i)).jobType("expand")
+            .status("running", Duration.ofMillis(ends[i])).succeeds().build());
+      }
+      out.println("READY " + emulator.endpoint().getPort());
+      String line;
+      while ((line = in.readLine()) != null) {
+        switch (line.trim()) {
+          case "GO":
+            Thread driver = new Thread(() -> drive(clock, t0, scale), "emulated-clock-driver");
+            driver.setDaemon(true);
+            driver.start();
+            out.println("STARTED");
+            break;
+          case "STATS":
+            long polls = 0;
+            for (int i = 0; i < jobs; i++) {
+              polls += emulator.pollsServed(ScaleJobs.jobId(i));
+            }
+            long requests = emulator.journal().size();
+            out.println("STATS polls=" + polls + " requests=" + requests + " faults=" + (requests - polls));
+            break;
+          case "EXIT":
+            return;
+          default:
+            out.println("ERROR unknown command " + line);
+        }
+      }
+    }
+  }
+
+  /** Moves the emulated clock to t0 + scale × (wall time since GO), every millisecond. */
+  private static void drive(MutableClock clock, Instant t0, double scale) {
+    long start = System.nanoTime();
+    while (true) {
+      clock.set(t0.plusNanos((long) ((System.nanoTime() - start) * scale)));
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+}

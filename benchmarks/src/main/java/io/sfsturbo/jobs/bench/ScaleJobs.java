@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.bench;
+
+import io.sfsturbo.jobs.waiter.WaitOptions;
+import java.util.SplittableRandom;
+
+/** What both sides of the scale run agree on: the jobs' ids and end times, and the ideal poll count. */
+final class ScaleJobs {
+  static final String PROJECT = "p";
+  static final String TOKEN = "scale-token";
+
+  private ScaleJobs() {}
+
+  static String jobId(int i) {
+    return "job-" + i;
+  }
+
+  /** Each job's end, in emulated milliseconds after it was added: uniform in [1, window]. */
+  static long[] endMillis(int jobs, long seed, long windowMillis) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] ends = new long[jobs];
+    for (int i = 0; i < jobs; i++) {
+      ends[i] = 1 + random.nextLong(windowMillis);
+    }
+    return ends;
+  }
+
+  /**
+   * The polls a perfect poller with the same schedule needs to see a job that ends {@code endMillis}
+   * (wall) after the wait starts: polls at initialDelay, then after pollInterval, growing by the
+   * multiplier up to maxInterval, with no jitter and no request latency; the first poll at or
+   * after the end sees it. The interval arithmetic is the waiter's (whole milliseconds, truncated).
+   */
+  static int idealPolls(WaitOptions o, double endMillis) {
+    return (int) schedule(o, endMillis)[0];
+  }
+
+  /** How long after the end the perfect poller sees it (ms). */
+  static double idealLagMillis(WaitOptions o, double endMillis) {
+    return schedule(o, endMillis)[1] - endMillis;
+  }
+
+  /** Returns {polls, time of the poll that sees the end}. */
+  private static double[] schedule(WaitOptions o, double endMillis) {
+    double t = o.initialDelay().toMillis();
+    long interval = o.pollInterval().toMillis();
+    long max = o.maxInterval().toMillis();
+    int polls = 1;
+    while (t < endMillis) {
+      t += interval;
+      interval = Math.min((long) (interval * o.backoffMultiplier()), max);
+      polls++;
+    }
+    return new double[] {polls, t};
+  }
+}
