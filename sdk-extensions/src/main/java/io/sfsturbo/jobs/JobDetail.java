@@ -195,7 +195,7 @@ public final class JobDetail {
     private Builder() {}
 
     /**
-     * Sets {@code job_id}.
+     * Sets {@code jobId}.
      *
      * @param jobId the id
      * @return this builder
@@ -217,7 +217,7 @@ public final class JobDetail {
     }
 
     /**
-     * Sets {@code job_type}.
+     * Sets {@code jobType}.
      *
      * @param jobType the type
      * @return this builder
@@ -250,7 +250,7 @@ public final class JobDetail {
     }
 
     /**
-     * Sets {@code error_code}.
+     * Sets {@code errorCode}.
      *
      * @param errorCode the code
      * @return this builder
@@ -261,7 +261,7 @@ public final class JobDetail {
     }
 
     /**
-     * Sets {@code fail_reason}.
+     * Sets {@code failReason}.
      *
      * @param failReason the reason
      * @return this builder

@@ -74,11 +74,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
     String userAgent = "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-        .header("User-Agent", userAgent)
-        .header("X-Project-Id", projectId)
-        .build()));
-    http.addInterceptor(new AuthInterceptor(credentials));
+    http.addInterceptor(new AuthInterceptor(credentials, userAgent, projectId));
     this.httpClient = http.build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     JobsApi api = new Retrofit.Builder()

@@ -39,9 +39,8 @@ public final class EmulatorProcess {
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     MutableClock clock = new MutableClock(t0);
     long[] ends = ScaleJobs.endMillis(jobs, seed, windowMillis);
-    // TCP_NODELAY: see NoDelayServerSocketFactory (else every poll takes ~40 ms on loopback).
-    try (SfsTurboEmulator emulator = NoDelayServerSocketFactory.applyTo(SfsTurboEmulator.builder()
-        .projectId(ScaleJobs.PROJECT).auth(EmulatorAuth.token(ScaleJobs.TOKEN)).clock(clock).build()).start()) {
+    try (SfsTurboEmulator emulator = SfsTurboEmulator.builder()
+        .projectId(ScaleJobs.PROJECT).auth(EmulatorAuth.token(ScaleJobs.TOKEN)).clock(clock).build().start()) {
       for (int i = 0; i < jobs; i++) {
         // Every job is added at t0 (the clock stands still until GO) and ends at t0 + ends[i].
         emulator.addJob(JobScript.builder(ScaleJobs.jobId(i)).jobType("expand")

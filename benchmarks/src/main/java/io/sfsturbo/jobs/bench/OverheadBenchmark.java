@@ -62,7 +62,7 @@ public class OverheadBenchmark {
         .build();
     server = new MockWebServer();
     // Without TCP_NODELAY on the server side, Nagle + delayed ACK add ~40 ms to every call.
-    server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
+    server.setServerSocketFactory(io.sfsturbo.jobs.testkit.internal.NoDelayServerSocketFactory.INSTANCE);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -33,12 +34,16 @@ public final class AkSkCredentials implements Credentials {
   private final String securityToken;
   private final Clock clock;
   private final AtomicLong offsetMillis = new AtomicLong();
+  /** A keyed MAC per thread: creating and keying one costs more than the signature itself. */
+  private final ThreadLocal<Mac> hmac;
 
   private AkSkCredentials(String accessKey, String secretKey, String securityToken, Clock clock) {
     this.accessKey = requireText("accessKey", accessKey);
     this.secretKey = requireText("secretKey", secretKey);
     this.securityToken = securityToken == null ? null : requireText("securityToken", securityToken);
     this.clock = Objects.requireNonNull(clock, "clock");
+    String key = this.secretKey;
+    this.hmac = ThreadLocal.withInitial(() -> AkSkSigner.hmacFor(key));
   }
 
   /**
@@ -96,7 +101,7 @@ public final class AkSkCredentials implements Credentials {
   public Request authenticate(Request request) {
     Request toSign = securityToken == null ? request
         : request.newBuilder().header("X-Security-Token", securityToken).build();
-    return AkSkSigner.sign(toSign, accessKey, secretKey, clock.instant().plusMillis(offsetMillis.get()));
+    return AkSkSigner.sign(toSign, accessKey, hmac.get(), clock.instant().plusMillis(offsetMillis.get()));
   }
 
   @Override

@@ -224,11 +224,8 @@ public final class IamPasswordCredentials implements Credentials {
     private Builder() {}
 
     /**
-
      * Sets {@code iamEndpoint}.
-
      *
-
      * @param iamEndpoint for example {@code https://iam.eu-de.otc.t-systems.com}
      * @return this builder
      */
@@ -238,11 +235,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code userName}.
-
      *
-
      * @param userName the IAM user
      * @return this builder
      */
@@ -252,11 +246,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code password}.
-
      *
-
      * @param password the user's password; never logged or shown
      * @return this builder
      */
@@ -266,11 +257,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code domainName}.
-
      *
-
      * @param domainName the account (domain) the user belongs to
      * @return this builder
      */
@@ -280,11 +268,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code projectName}.
-
      *
-
      * @param projectName the scope, usually the region id such as {@code eu-de}
      * @return this builder
      */
@@ -294,11 +279,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code projectId}.
-
      *
-
      * @param projectId the scope as a project id
      * @return this builder
      */
@@ -308,11 +290,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code httpClient}.
-
      *
-
      * @param httpClient the client for IAM calls
      * @return this builder
      */
@@ -322,11 +301,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
      * Sets {@code clock}.
-
      *
-
      * @param clock the time source of expiry checks
      * @return this builder
      */
@@ -336,11 +312,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
-     * Sets {@code margin}.
-
+     * Sets {@code refreshMargin}.
      *
-
      * @param margin how long before expiry the token is renewed (default 5 min)
      * @return this builder
      */
@@ -354,11 +327,8 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-
-     * Sets {@code allow}.
-
+     * Sets {@code allowInsecureHttp}.
      *
-
      * @param allow whether an http IAM endpoint is accepted (tests only)
      * @return this builder
      */

@@ -30,6 +30,15 @@ public final class AkSkSigner {
   public static final DateTimeFormatter SDK_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  });
+  /** The hash of an empty body (every GET), computed once. */
+  private static final String EMPTY_BODY_SHA256 = hex(sha256(new byte[0]));
   private static final String[] SIGNED_IF_PRESENT = {"content-type", "x-project-id", "x-security-token"};
 
   private AkSkSigner() {}
@@ -44,22 +53,50 @@ public final class AkSkSigner {
    * @return the request with {@code X-Sdk-Date} and {@code Authorization}
    */
   public static Request sign(Request request, String accessKey, String secretKey, Instant now) {
+    return sign(request, accessKey, hmacFor(secretKey), now);
+  }
+
+  /**
+   * Signs a request with a ready HMAC (keyed by the SK), so that callers can keep one per thread.
+   *
+   * @param request the request
+   * @param accessKey the AK
+   * @param hmac an HmacSHA256 initialised with the SK
+   * @param now the signing time
+   * @return the request with {@code X-Sdk-Date} and {@code Authorization}
+   */
+  public static Request sign(Request request, String accessKey, Mac hmac, Instant now) {
     String sdkDate = SDK_DATE.format(now);
-    Request dated = request.newBuilder().header("X-Sdk-Date", sdkDate).build();
-    Map<String, String> headers = headersToSign(dated);
-    String canonical = canonicalRequest(dated, headers);
-    String signature = hex(hmacSha256(secretKey, stringToSign(sdkDate, canonical)));
-    return dated.newBuilder().header("Authorization", ALGORITHM + " Access=" + accessKey + ", SignedHeaders="
-        + String.join(";", headers.keySet()) + ", Signature=" + signature).build();
+    Map<String, String> headers = headersToSign(request, sdkDate);
+    String canonical = canonicalRequest(request, headers);
+    String signature = hex(hmac.doFinal(stringToSign(sdkDate, canonical).getBytes(StandardCharsets.UTF_8)));
+    return request.newBuilder().header("X-Sdk-Date", sdkDate).header("Authorization", ALGORITHM + " Access="
+        + accessKey + ", SignedHeaders=" + String.join(";", headers.keySet()) + ", Signature=" + signature).build();
+  }
+
+  /**
+   * Returns an HmacSHA256 keyed by the SK.
+   *
+   * @param secretKey the SK
+   * @return the initialised MAC
+   */
+  public static Mac hmacFor(String secretKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   /** Returns the lower-cased headers that are signed, sorted by name, Host first derived from the URL. */
-  static Map<String, String> headersToSign(Request request) {
+  static Map<String, String> headersToSign(Request request, String sdkDate) {
     Map<String, String> headers = new TreeMap<>();
     HttpUrl url = request.url();
     String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
     headers.put("host", url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port());
-    headers.put("x-sdk-date", request.header("X-Sdk-Date"));
+    headers.put("x-sdk-date", sdkDate);
     for (String name : SIGNED_IF_PRESENT) {
       String value = request.header(name);
       if (value != null) {
@@ -76,7 +113,7 @@ public final class AkSkSigner {
    * @return the canonical request text
    */
   public static String canonicalRequest(Request request) {
-    return canonicalRequest(request, headersToSign(request));
+    return canonicalRequest(request, headersToSign(request, request.header("X-Sdk-Date")));
   }
 
   private static String canonicalRequest(Request request, Map<String, String> headers) {
@@ -89,7 +126,7 @@ public final class AkSkSigner {
     }
     sb.append('\n');
     sb.append(String.join(";", headers.keySet())).append('\n');
-    sb.append(hex(sha256(body(request))));
+    sb.append(request.body() == null ? EMPTY_BODY_SHA256 : hex(sha256(body(request))));
     return sb.toString();
   }
 
@@ -145,21 +182,7 @@ public final class AkSkSigner {
   }
 
   static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-  }
-
-  static byte[] hmacSha256(String key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return SHA256.get().digest(data);
   }
 
   static String hex(byte[] bytes) {

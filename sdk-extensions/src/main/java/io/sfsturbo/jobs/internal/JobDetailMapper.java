@@ -24,6 +24,7 @@ public final class JobDetailMapper {
    */
   public static JobDetail toJobDetail(ShowJobDetailResponse model, String requestId) {
     JsonObject tree = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).tree : null;
+    String rawJson = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).rawJson : null;
     JobDetail.Builder b = JobDetail.builder()
         .jobId(model.getJobId())
         .status(status(tree, model.getStatus()))
@@ -33,7 +34,7 @@ public final class JobDetailMapper {
         .errorCode(model.getErrorCode())
         .failReason(model.getFailReason())
         .requestId(requestId)
-        .rawJson(tree == null ? null : ((DecodedJobResponse) model).rawJson);
+        .rawJson(rawJson);
     List<GetSubJobDetail> subs = model.getSubJobs();
     if (subs != null) {
       JsonArray subTrees = tree != null && tree.get("sub_jobs") instanceof JsonArray

@@ -9,6 +9,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.sfsturbo.jobs.generated.model.GetSubJobDetail;
 import io.sfsturbo.jobs.generated.model.JobStatus;
 import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
 import java.io.IOException;
@@ -50,6 +51,39 @@ public final class JobResponseConverterFactory extends Converter.Factory {
     if (text.trim().isEmpty()) {
       return failure("the response body is empty", text, null);
     }
+    DecodedJobResponse decoded;
+    try {
+      decoded = gson.fromJson(text, DecodedJobResponse.class);
+    } catch (RuntimeException e) {
+      return classify(text, e);
+    }
+    if (decoded == null) {
+      return failure("the response body is JSON null", text, null);
+    }
+    decoded.rawJson = text;
+    if (needsTree(decoded)) {
+      // Only a status the generated enum does not know (or none) needs the text from the tree.
+      decoded.tree = JsonParser.parseString(text).getAsJsonObject();
+    }
+    return decoded;
+  }
+
+  private static boolean needsTree(DecodedJobResponse decoded) {
+    if (decoded.getStatus() == null) {
+      return true;
+    }
+    if (decoded.getSubJobs() != null) {
+      for (GetSubJobDetail sub : decoded.getSubJobs()) {
+        if (sub == null || sub.getStatus() == null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Tells apart why the body could not be bound: not JSON at all, JSON but not an object, or the wrong shape. */
+  private static DecodedJobResponse classify(String text, RuntimeException bindFailure) {
     JsonElement element;
     try {
       element = JsonParser.parseString(text);
@@ -57,16 +91,10 @@ public final class JobResponseConverterFactory extends Converter.Factory {
       return failure("the response body is not valid JSON (" + e.getMessage() + ")", text, e);
     }
     if (!element.isJsonObject()) {
-      return failure("the response body is JSON but not an object", text, null);
+      return failure("the response body is JSON but not an object", text, bindFailure);
     }
-    try {
-      DecodedJobResponse decoded = gson.fromJson(element, DecodedJobResponse.class);
-      decoded.rawJson = text;
-      decoded.tree = element.getAsJsonObject();
-      return decoded;
-    } catch (RuntimeException e) {
-      return failure("the response body does not match the job schema (" + e.getMessage() + ")", text, e);
-    }
+    return failure("the response body does not match the job schema (" + bindFailure.getMessage() + ")", text,
+        bindFailure);
   }
 
   private static DecodedJobResponse failure(String why, String text, Throwable cause) {

@@ -242,11 +242,8 @@ public final class JobWaiter {
     }
 
     /**
-
      * Sets {@code clock}.
-
      *
-
      * @param clock the time source of deadlines and durations
      * @return this builder
      */
@@ -256,11 +253,8 @@ public final class JobWaiter {
     }
 
     /**
-
      * Sets {@code sleeper}.
-
      *
-
      * @param sleeper how sync waits pause between polls
      * @return this builder
      */
@@ -270,11 +264,8 @@ public final class JobWaiter {
     }
 
     /**
-
      * Sets {@code scheduler}.
-
      *
-
      * @param scheduler times async polls; never shut down by the SDK
      * @return this builder
      */
@@ -284,11 +275,8 @@ public final class JobWaiter {
     }
 
     /**
-
-     * Sets {@code random}.
-
+     * Sets {@code jitterSource}.
      *
-
      * @param random numbers in [0, 1) that draw the jitter
      * @return this builder
      */

@@ -150,11 +150,8 @@ public final class WaitOptions {
     private Builder() {}
 
     /**
-
-     * Sets {@code d}.
-
+     * Sets {@code initialDelay}.
      *
-
      * @param d zero or positive; the delay before the first poll
      * @return this builder
      */
@@ -164,11 +161,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code d}.
-
+     * Sets {@code pollInterval}.
      *
-
      * @param d positive; the delay after the first poll
      * @return this builder
      */
@@ -178,11 +172,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code m}.
-
+     * Sets {@code backoffMultiplier}.
      *
-
      * @param m at least 1 (1 means a fixed interval)
      * @return this builder
      */
@@ -195,11 +186,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code d}.
-
+     * Sets {@code maxInterval}.
      *
-
      * @param d positive; the largest delay between polls
      * @return this builder
      */
@@ -224,11 +212,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code d}.
-
+     * Sets {@code timeout}.
      *
-
      * @param d positive; the overall deadline
      * @return this builder
      */
@@ -238,11 +223,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code n}.
-
+     * Sets {@code maxAttempts}.
      *
-
      * @param n at least 1, or 0 for no limit but the timeout
      * @return this builder
      */
@@ -255,11 +237,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code n}.
-
+     * Sets {@code maxConsecutiveTransientErrors}.
      *
-
      * @param n at least 1: failures in a row, after the client's own retries, that end the wait
      * @return this builder
      */
@@ -272,11 +251,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code d}.
-
+     * Sets {@code notFoundGracePeriod}.
      *
-
      * @param d zero (no grace) or positive
      * @return this builder
      */
@@ -286,11 +262,8 @@ public final class WaitOptions {
     }
 
     /**
-
-     * Sets {@code policy}.
-
+     * Sets {@code unknownStatusPolicy}.
      *
-
      * @param policy what an undocumented status does
      * @return this builder
      */
@@ -300,11 +273,8 @@ public final class WaitOptions {
     }
 
     /**
-
      * Sets {@code listener}.
-
      *
-
      * @param listener hears status changes
      * @return this builder
      */

@@ -159,11 +159,8 @@ public final class JobScript {
     }
 
     /**
-
      * Sets {@code jobType}.
-
      *
-
      * @param jobType the {@code job_type} to report
      * @return this builder
      */
@@ -247,11 +244,8 @@ public final class JobScript {
     }
 
     /**
-
-     * Sets {@code subJob}.
-
+     * Adds a sub-job.
      *
-
      * @param subJob a sub-job's script, driven the same way as this one
      * @return this builder
      */
@@ -261,11 +255,8 @@ public final class JobScript {
     }
 
     /**
-
-     * Sets {@code subJob}.
-
+     * Adds a sub-job.
      *
-
      * @param subJob a sub-job's script builder
      * @return this builder
      */

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.bench;
+package io.sfsturbo.jobs.testkit.internal;
 
-import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
-import mockwebserver3.MockWebServer;
 
 /**
  * Server sockets whose accepted connections have {@code TCP_NODELAY} set.
@@ -16,25 +13,11 @@ import mockwebserver3.MockWebServer;
  * <p>Why: MockWebServer writes a response's headers and its body in two writes. With Nagle's
  * algorithm on (the default), the body waits for the client's ACK of the headers, and on Linux
  * the client delays that ACK by up to 40 ms: every request then takes about 40 ms on loopback,
- * and the benchmark would measure TCP timers instead of code.
+ * and the emulator (or a benchmark) would measure TCP timers instead of code.
  */
-final class NoDelayServerSocketFactory extends ServerSocketFactory {
-  static final NoDelayServerSocketFactory INSTANCE = new NoDelayServerSocketFactory();
-
-  /**
-   * Makes the emulator's MockWebServer use these sockets. The emulator has no setting for it,
-   * so this reaches into its private {@code server} field; call it before {@code start()}.
-   */
-  static SfsTurboEmulator applyTo(SfsTurboEmulator emulator) {
-    try {
-      Field f = SfsTurboEmulator.class.getDeclaredField("server");
-      f.setAccessible(true);
-      ((MockWebServer) f.get(emulator)).setServerSocketFactory(INSTANCE);
-      return emulator;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the emulator no longer has a MockWebServer field 'server'", e);
-    }
-  }
+public final class NoDelayServerSocketFactory extends ServerSocketFactory {
+  /** The shared instance. */
+  public static final NoDelayServerSocketFactory INSTANCE = new NoDelayServerSocketFactory();
 
   @Override
   public ServerSocket createServerSocket() throws IOException {
