@@ -58,8 +58,10 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
     OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .callTimeout(Duration.ofSeconds(60));
+        .readTimeout(Duration.ofSeconds(30));
+    // No call timeout unless asked for (none in OkHttp or the AWS SDK either): the connect and read
+    // timeouts already end a stalled call, and a call timeout arms Okio's watchdog thread on every
+    // call, which measured ~5% of a loopback call here (docs/PERFORMANCE.md).
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
     }
@@ -276,7 +278,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the timeout of one whole attempt (default 60 s).
+     * Sets a timeout for one whole attempt, from connecting to reading the last byte. None by
+     * default: the connect and read timeouts bound each step of a call.
      *
      * @param timeout positive
      * @return this builder

@@ -21,15 +21,77 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link OverheadBenchmark} (its three methods in one JMH run, each in a fork of the same
- * configuration) with JMH's allocation profiler, and writes
+ * configuration) with JMH's allocation profiler for absolute times and bytes per call, then times
+ * the three in alternating rounds in one JVM for the ratios, and writes
  * {@code overhead: sdk/raw=<ratio> aksk/raw=<ratio>} to the file given as the first argument.
  *
  * <p>System properties: {@code bench.forks} (1), {@code bench.warmups} (5), {@code bench.iterations}
  * (5), {@code bench.seconds} (2, per iteration), {@code bench.include} (a regex of method names,
- * {@code (raw|sdk|aksk)}).
+ * {@code (raw|sdk|aksk)}), {@code bench.rounds} (40) and {@code bench.roundCalls} (300) for the
+ * alternating rounds.
  */
 public final class OverheadMain {
   private OverheadMain() {}
+
+  /**
+   * The ratios that the overhead line reports: the three calls timed in alternating rounds in one
+   * JVM against one server, so that the load of a shared machine (which moves JMH's separate
+   * forks by tens of percent) falls on all three alike. Each round times {@code bench.roundCalls}
+   * calls of each kind, in a rotating order; the result is the median of the per-round ratios.
+   */
+  static double[] alternatingRatios() throws IOException {
+    int rounds = Integer.getInteger("bench.rounds", 40);
+    int calls = Integer.getInteger("bench.roundCalls", 300);
+    OverheadBenchmark b = new OverheadBenchmark();
+    b.start();
+    try {
+      java.util.List<java.util.concurrent.Callable<Object>> kinds = java.util.Arrays.asList(b::raw, b::sdk, b::aksk);
+      for (java.util.concurrent.Callable<Object> kind : kinds) {
+        time(kind, 3000);
+      }
+      double[][] ratios = new double[2][rounds];
+      for (int r = 0; r < rounds; r++) {
+        long[] nanos = new long[3];
+        for (int k = 0; k < 3; k++) {
+          int which = (r + k) % 3;
+          nanos[which] = time(kinds.get(which), calls);
+        }
+        ratios[0][r] = (double) nanos[1] / nanos[0];
+        ratios[1][r] = (double) nanos[2] / nanos[0];
+        if (r % 10 == 9) {
+          try {
+            b.drainRecordedRequests();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      java.util.Arrays.sort(ratios[0]);
+      java.util.Arrays.sort(ratios[1]);
+      System.out.printf(Locale.ROOT, "alternating rounds: %d x %d calls each; sdk/raw quartiles %.3f %.3f %.3f; "
+          + "aksk/raw quartiles %.3f %.3f %.3f%n", rounds, calls, ratios[0][rounds / 4], ratios[0][rounds / 2],
+          ratios[0][3 * rounds / 4], ratios[1][rounds / 4], ratios[1][rounds / 2], ratios[1][3 * rounds / 4]);
+      return new double[] {ratios[0][rounds / 2], ratios[1][rounds / 2]};
+    } finally {
+      b.stop();
+    }
+  }
+
+  private static long time(java.util.concurrent.Callable<Object> call, int n) {
+    long start = System.nanoTime();
+    Object sink = null;
+    for (int i = 0; i < n; i++) {
+      try {
+        sink = call.call();
+      } catch (Exception e) {
+        throw new IllegalStateException("a call failed while measuring", e);
+      }
+    }
+    if (sink == null) {
+      throw new IllegalStateException("no result");
+    }
+    return System.nanoTime() - start;
+  }
 
   public static void main(String[] args) throws RunnerException, IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "target/overhead.txt");
@@ -67,7 +129,15 @@ public final class OverheadMain {
       System.out.println("(no overhead line: the run did not include raw, sdk and aksk)");
       return;
     }
-    String line = String.format(Locale.ROOT, "overhead: sdk/raw=%.3f aksk/raw=%.3f", sdk / raw, aksk / raw);
+    System.out.printf(Locale.ROOT, "JMH ratios (separate forks, one after another): sdk/raw=%.3f aksk/raw=%.3f%n",
+        sdk / raw, aksk / raw);
+    try {
+      System.out.println(CpuCost.measure());
+    } catch (Exception e) {
+      throw new IllegalStateException("the CPU cost measurement failed", e);
+    }
+    double[] alternating = alternatingRatios();
+    String line = String.format(Locale.ROOT, "overhead: sdk/raw=%.3f aksk/raw=%.3f", alternating[0], alternating[1]);
     System.out.println(line);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, line + "\n", StandardCharsets.UTF_8);
