@@ -5,6 +5,7 @@ import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.generated.api.JobsApi;
 import io.sfsturbo.jobs.internal.AuthInterceptor;
+import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.JobCalls;
 import io.sfsturbo.jobs.internal.JobResponseConverterFactory;
@@ -401,10 +402,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
+      Durations.requirePositive(name, d);
       if (d.toMillis() > TimeUnit.DAYS.toMillis(1)) {
         throw new IllegalArgumentException(name + " must be at most one day, was " + d);
       }

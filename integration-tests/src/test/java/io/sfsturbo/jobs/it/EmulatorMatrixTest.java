@@ -148,8 +148,7 @@ class EmulatorMatrixTest {
       case HTML_200:
       case MALFORMED_JSON:
       case EMPTY_200:
-        assertInstanceOf(ResponseDecodingException.class,
-            assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j")));
+        assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
         assertEquals(JobStatus.SUCCESS, JobWaiter.create(client).waitFor("j", options).job().status(),
             "the waiter tolerates an unreadable answer");
         break;
@@ -256,6 +255,5 @@ class EmulatorMatrixTest {
       }
     }
     assertTrue(faults > n / 5, "the fault rate was applied: " + faults);
-    assertFalse(Instant.now().isBefore(Instant.EPOCH));
   }
 }

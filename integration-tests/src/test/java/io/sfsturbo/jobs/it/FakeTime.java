@@ -2,37 +2,20 @@
 package io.sfsturbo.jobs.it;
 
 import io.sfsturbo.jobs.internal.Sleeper;
-import java.time.Clock;
+import io.sfsturbo.jobs.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when the code under test sleeps: waits take no wall time. */
-final class FakeTime extends Clock implements Sleeper {
-  private volatile Instant now = Instant.parse("2026-11-29T10:00:00Z");
+/** A sleeper that only moves the test kit's clock: waits take no wall time. */
+final class FakeTime implements Sleeper {
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   @Override
   public void sleep(Duration duration) {
     sleeps.add(duration);
-    now = now.plus(duration);
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
+    clock.advance(duration);
   }
 }

@@ -4,6 +4,7 @@ package io.sfsturbo.jobs.auth;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.errors.CredentialsException;
+import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.internal.ErrorDecoder;
 import java.io.IOException;
 import java.net.URI;
@@ -144,8 +145,9 @@ public final class IamPasswordCredentials implements Credentials {
       ResponseBody rb = response.body();
       String text = rb == null ? "" : rb.string();
       if (response.code() != 201 && response.code() != 200) {
-        String code = ErrorDecoder.decode("", response.code(), null, null, text, clock.instant()).errorCode();
-        String message = ErrorDecoder.decode("", response.code(), null, null, text, clock.instant()).errorMessage();
+        ServiceException error = ErrorDecoder.decode("", response.code(), null, null, text, clock.instant());
+        String code = error.errorCode();
+        String message = error.errorMessage();
         throw new CredentialsException("IAM refused the token request for user '" + userName + "' at " + tokenUrl.host()
             + ": HTTP " + response.code() + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message),
             null);

@@ -96,13 +96,10 @@ public final class JobCalls {
       if (Thread.currentThread().isInterrupted()) {
         throw withEarlier(failure, earlier);
       }
-      Duration delay = retryPolicy.nextDelay(failure, attempt, random.getAsDouble());
+      Duration delay = retryDelay(jobId, failure, attempt, earlier);
       if (delay == null) {
         throw withEarlier(failure, earlier);
       }
-      LOG.debug("retrying {} in {} ms after attempt {}: {}", operation(jobId), delay.toMillis(), attempt,
-          failure.getMessage());
-      earlier.add(failure);
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
@@ -186,14 +183,11 @@ public final class JobCalls {
       if (isDone()) {
         return;
       }
-      Duration delay = retryPolicy.nextDelay(failure, attempts, random.getAsDouble());
+      Duration delay = retryDelay(jobId, failure, attempts, earlier);
       if (delay == null) {
         completeExceptionally(withEarlier(failure, earlier));
         return;
       }
-      LOG.debug("retrying {} in {} ms after attempt {}: {}", operation(jobId), delay.toMillis(), attempts,
-          failure.getMessage());
-      earlier.add(failure);
       try {
         pendingRetry = scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RuntimeException rejected) {
@@ -265,6 +259,20 @@ public final class JobCalls {
       return new RequestTimeoutException(operation(jobId) + " timed out (" + what + ")", e);
     }
     return new TransportException(operation(jobId) + " failed before a response arrived (" + what + ")", e);
+  }
+
+  /**
+   * Asks the policy whether to retry; when it says yes, logs it and keeps the failure for the
+   * final exception. Returns the delay, or null when the failure should surface.
+   */
+  private Duration retryDelay(String jobId, SfsTurboException failure, int attempts, List<SfsTurboException> earlier) {
+    Duration delay = retryPolicy.nextDelay(failure, attempts, random.getAsDouble());
+    if (delay != null) {
+      LOG.debug("retrying {} in {} ms after attempt {}: {}", operation(jobId), delay.toMillis(), attempts,
+          failure.getMessage());
+      earlier.add(failure);
+    }
+    return delay;
   }
 
   private static SfsTurboException withEarlier(SfsTurboException last, List<SfsTurboException> earlier) {

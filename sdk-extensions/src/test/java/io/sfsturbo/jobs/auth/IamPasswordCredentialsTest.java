@@ -177,6 +177,6 @@ class IamPasswordCredentialsTest {
     assertThrows(IllegalArgumentException.class, () -> creds().projectId("x").build(), "two scopes");
     assertThrows(IllegalArgumentException.class, () -> creds().password(" ").build());
     assertThrows(IllegalArgumentException.class, () -> creds().allowInsecureHttp(false).build(), "http IAM");
-    assertEquals(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    assertThrows(IllegalArgumentException.class, () -> creds().refreshMargin(Duration.ofSeconds(-1)));
   }
 }
