@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * <p>The API documents four values ({@code success}, {@code running}, {@code failed},
  * {@code waiting}); a value it may add later (a {@code cancelled}, say) is kept verbatim
- * rather than failing the whole response, and {@link #isKnown()} tells the two apart.
- * Compare with {@link #equals(Object)} or {@link #value()}, never with {@code ==}.
+ * rather than failing the whole response, and {@link #isKnown()} tells the two apart. Another
+ * spelling of a documented value ({@code SUCCESS}) is that value, its text kept in
+ * {@link #rawValue()}. Compare with {@link #equals(Object)} or {@link #value()}, never with {@code ==}.
  */
 public final class JobStatus {
   /** The job has ended successfully: a terminal status. */
@@ -23,10 +24,16 @@ public final class JobStatus {
 
   private final String value;
   private final boolean known;
+  private final String rawValue;
 
   private JobStatus(String value, boolean known) {
+    this(value, known, value);
+  }
+
+  private JobStatus(String value, boolean known, String rawValue) {
     this.value = value;
     this.known = known;
+    this.rawValue = rawValue;
   }
 
   /**
@@ -48,13 +55,30 @@ public final class JobStatus {
       case "waiting":
         return WAITING;
       default:
-        return new JobStatus(value, false);
+        String lower = value.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+          case "success":
+          case "running":
+          case "failed":
+          case "waiting":
+            return new JobStatus(lower, true, value);
+          default:
+            return new JobStatus(value, false);
+        }
     }
   }
 
-  /** Returns the status text exactly as the service sent it. */
+  /**
+   * Returns the status: one of the four documented values in their documented spelling, or an
+   * undocumented value exactly as the service sent it.
+   */
   public String value() {
     return value;
+  }
+
+  /** Returns the status text exactly as the service sent it ({@code SUCCESS} where {@link #value()} is {@code success}). */
+  public String rawValue() {
+    return rawValue;
   }
 
   /** Returns whether this is one of the four statuses the API documents. */
@@ -80,7 +104,7 @@ public final class JobStatus {
     return value.hashCode();
   }
 
-  /** Returns the status text, as the service sent it. */
+  /** Returns {@link #value()}. */
   @Override
   public String toString() {
     return value;

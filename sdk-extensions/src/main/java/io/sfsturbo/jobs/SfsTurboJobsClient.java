@@ -3,14 +3,18 @@ package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.errors.ClientClosedException;
 import io.sfsturbo.jobs.generated.api.JobsApi;
-import io.sfsturbo.jobs.internal.AuthInterceptor;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
-import io.sfsturbo.jobs.internal.JobCalls;
-import io.sfsturbo.jobs.internal.JobResponseConverterFactory;
 import io.sfsturbo.jobs.internal.SharedScheduler;
 import io.sfsturbo.jobs.internal.Sleeper;
+import io.sfsturbo.jobs.internal.engine.Engine;
+import io.sfsturbo.jobs.internal.engine.Loop;
+import io.sfsturbo.jobs.internal.engine.Scheduler;
+import io.sfsturbo.jobs.internal.engine.Ticker;
+import io.sfsturbo.jobs.internal.engine.Watchdog;
+import io.sfsturbo.jobs.internal.http.JobResponseConverterFactory;
 import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.net.Proxy;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
@@ -45,48 +50,76 @@ import retrofit2.Retrofit;
 public final class SfsTurboJobsClient implements AutoCloseable {
   /** The SDK's version, sent in the User-Agent. */
   public static final String VERSION = "0.1.0";
+  /** The default total budget of a call, retries included: {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s. */
+  public static final long DEFAULT_CALL_TIMEOUT_SECONDS = 60;
+  /** The default bound of one attempt, connect to last byte: {@value #DEFAULT_ATTEMPT_TIMEOUT_SECONDS} s. */
+  public static final long DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 20;
+  /**
+   * The default limit of a response body, after decompression: 4 MiB, about 16 000 sub-jobs; a real
+   * job document is a few hundred bytes.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+
+  static {
+    Engine.Access.install(client -> ((SfsTurboJobsClient) client).engine);
+  }
 
   private final URI endpoint;
   private final String projectId;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
-  private final JobCalls calls;
+  private final Engine<JobDetail> engine;
+  private final RetryPolicy retryPolicy;
+  private final Duration callTimeout;
+  private final Duration attemptTimeout;
+  private final DoubleSupplier random;
 
   private SfsTurboJobsClient(Builder b, URI endpoint, String projectId, Credentials credentials) {
     this.endpoint = endpoint;
     this.projectId = projectId;
     this.ownsHttpClient = b.httpClient == null;
-    ScheduledExecutorService scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
+    this.retryPolicy = b.retryPolicy;
+    this.callTimeout = b.callTimeout != null ? b.callTimeout : Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
+    this.attemptTimeout = b.attemptTimeout != null ? b.attemptTimeout
+        : Duration.ofSeconds(DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
+    this.random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+    ScheduledExecutorService executor = b.scheduler != null ? b.scheduler : SharedScheduler.get();
     OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30));
-    // No call timeout unless asked for (none in OkHttp or the AWS SDK either): the connect and read
-    // timeouts already end a stalled call, and a call timeout arms Okio's watchdog thread on every
-    // call, which measured ~5% of a loopback call here (docs/PERFORMANCE.md).
     if (b.connectTimeout != null) {
       http.connectTimeout(b.connectTimeout);
     }
     if (b.readTimeout != null) {
       http.readTimeout(b.readTimeout);
     }
-    if (b.callTimeout != null) {
-      http.callTimeout(b.callTimeout);
-    }
     if (b.proxy != null) {
       http.proxy(b.proxy);
     }
+    // ShowJobDetail never redirects: following one would send the credentials to whatever host,
+    // port or scheme the response names. A 3xx becomes an UnexpectedRedirectException instead.
+    // Applied to a caller's OkHttpClient too, since this is a derived copy.
+    http.followRedirects(false).followSslRedirects(false);
+    OkHttpClient plain = http.build();
     String userAgent = "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    http.addInterceptor(new AuthInterceptor(credentials, userAgent, projectId));
-    this.httpClient = http.build();
+    // Token calls (IAM) go through the same settings, and are closed with this client.
+    Credentials bound = credentials.withHttpClient(plain);
+    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId)).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     JobsApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(httpClient)
-        .addConverterFactory(new JobResponseConverterFactory())
+        .addConverterFactory(new JobResponseConverterFactory(b.maxResponseBytes))
         .build()
         .create(JobsApi.class);
-    this.calls = new JobCalls(api, projectId, b.retryPolicy, b.sleeper, b.clock, scheduler, b.random);
+    boolean customTime = b.sleeper != Sleeper.SYSTEM || b.clock != Builder.SYSTEM_CLOCK;
+    Ticker ticker = customTime ? Ticker.of(b.clock, b.sleeper) : Ticker.SYSTEM;
+    Scheduler scheduler = Scheduler.of(executor);
+    Watchdog watchdog = new Watchdog(ticker, scheduler);
+    Clock clock = b.clock;
+    this.engine = new Engine<>(ticker, scheduler, watchdog,
+        jobId -> new ShowJobAttempt(api, projectId, jobId, watchdog, clock), attemptTimeout, retryPolicy, random);
   }
 
   /** Returns a new builder. */
@@ -103,7 +136,22 @@ public final class SfsTurboJobsClient implements AutoCloseable {
    * @throws io.sfsturbo.jobs.errors.SfsTurboException (a subtype) when the call fails
    */
   public JobDetail showJobDetail(String jobId) {
-    return calls.show(Ids.requireValid("jobId", jobId));
+    return showJobDetail(jobId, CallOptions.defaults());
+  }
+
+  /**
+   * Queries a job with settings of its own (budget, attempt timeout, retry policy).
+   *
+   * @param jobId the job id
+   * @param options what to override of the client's settings
+   * @return the job
+   * @throws IllegalArgumentException when the job id is invalid, before any request
+   * @throws IllegalStateException when the client is closed
+   * @throws io.sfsturbo.jobs.errors.RequestTimeoutException when the budget ran out
+   * @throws io.sfsturbo.jobs.errors.SfsTurboException (another subtype) when the call failed
+   */
+  public JobDetail showJobDetail(String jobId, CallOptions options) {
+    return newCall(Ids.requireValid("jobId", jobId), options).run(0);
   }
 
   /**
@@ -116,7 +164,46 @@ public final class SfsTurboJobsClient implements AutoCloseable {
    * @throws IllegalArgumentException at once when the job id is invalid
    */
   public CompletableFuture<JobDetail> showJobDetailAsync(String jobId) {
-    return calls.showAsync(Ids.requireValid("jobId", jobId));
+    return showJobDetailAsync(jobId, CallOptions.defaults());
+  }
+
+  /**
+   * Queries a job without blocking, with settings of its own.
+   *
+   * @param jobId the job id
+   * @param options what to override of the client's settings
+   * @return the future job; it fails with the same exceptions as {@link #showJobDetail(String, CallOptions)}
+   * @throws IllegalArgumentException at once when the job id is invalid
+   * @throws IllegalStateException at once when the client is closed
+   */
+  public CompletableFuture<JobDetail> showJobDetailAsync(String jobId, CallOptions options) {
+    return newCall(Ids.requireValid("jobId", jobId), options).start(0);
+  }
+
+  private Loop<JobDetail, JobDetail> newCall(String jobId, CallOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (engine.scope().isClosed()) {
+      throw new IllegalStateException("client is closed");
+    }
+    Duration budget = options.callTimeout() != null ? options.callTimeout() : callTimeout;
+    Duration perAttempt = options.attemptTimeout() != null ? options.attemptTimeout() : attemptTimeout;
+    RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : retryPolicy;
+    return engine.loop(jobId, new CallStrategy(jobId, policy, random, budget), budget, perAttempt);
+  }
+
+  /** Returns the total budget of a call unless a call sets its own. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Returns the bound of one attempt unless a call sets its own; waits use it for each poll. */
+  public Duration attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return engine.scope().isClosed();
   }
 
   /** Returns the project id that requests go to. */
@@ -130,11 +217,15 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   }
 
   /**
-   * Releases the connections and threads that the client created. A client built on a caller's
-   * {@code OkHttpClient} leaves that client untouched; the shared scheduler is never shut down.
+   * Ends the calls and waits still running (with a {@link ClientClosedException}), refuses new ones
+   * ({@link IllegalStateException}), and releases the connections and threads that the client
+   * created. A client built on a caller's {@code OkHttpClient} leaves that client untouched; the
+   * shared scheduler is never shut down. Idempotent.
    */
   @Override
   public void close() {
+    engine.scope().close(() -> new ClientClosedException("the client was closed while a call or wait of project '"
+        + projectId + "' was running"));
     if (ownsHttpClient) {
       httpClient.dispatcher().executorService().shutdown();
       httpClient.connectionPool().evictAll();
@@ -160,11 +251,14 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration callTimeout;
+    private Duration attemptTimeout;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Proxy proxy;
     private String userAgentSuffix;
     private OkHttpClient httpClient;
     private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
+    static final Clock SYSTEM_CLOCK = Clock.systemUTC();
+    private Clock clock = SYSTEM_CLOCK;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
     private DoubleSupplier random;
@@ -216,9 +310,11 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     public Builder endpoint(String endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
       try {
-        return endpoint(URI.create(endpoint));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("endpoint is not a valid URL: " + e.getMessage(), e);
+        return endpoint(new URI(endpoint));
+      } catch (java.net.URISyntaxException e) {
+        // The reason and index only: the text itself may hold a password in its user info.
+        throw new IllegalArgumentException("endpoint is not a valid URL: " + e.getReason() + " at index "
+            + e.getIndex(), null);
       }
     }
 
@@ -279,14 +375,47 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sets a timeout for one whole attempt, from connecting to reading the last byte. None by
-     * default: the connect and read timeouts bound each step of a call.
+     * Sets the total budget of a call, every attempt and every retry delay included (AWS SDK's
+     * {@code apiCallTimeout}); default {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s. Its end is a
+     * {@link io.sfsturbo.jobs.errors.RequestTimeoutException}. Waits have their own deadline
+     * ({@code WaitOptions.timeout}) instead.
      *
-     * @param timeout positive
+     * @param timeout positive, at most one day
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the bound of one attempt as a whole, from connecting to the last byte of the body (AWS
+     * SDK's {@code apiCallAttemptTimeout}); default {@value #DEFAULT_ATTEMPT_TIMEOUT_SECONDS} s. It
+     * holds against servers that trickle bytes, which reset the read timeout with every byte. The
+     * time left of the call's budget or of a wait's deadline bounds each attempt too.
+     *
+     * @param timeout positive, at most one day
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = positive("attemptTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of a response body that are read, counted after decompression; a larger
+     * body is a {@link io.sfsturbo.jobs.errors.ResponseDecodingException} and is not read further.
+     * Default {@link #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB, about 16 000 sub-jobs).
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1024 || bytes > Integer.MAX_VALUE - 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 1)
+            + ", was " + bytes);
+      }
+      this.maxResponseBytes = bytes;
       return this;
     }
 
@@ -401,6 +530,10 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       return this;
     }
 
+    static Duration bounded(String name, Duration d) {
+      return positive(name, d);
+    }
+
     private static Duration positive(String name, Duration d) {
       Durations.requirePositive(name, d);
       if (d.toMillis() > TimeUnit.DAYS.toMillis(1)) {
@@ -421,6 +554,11 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       URI target = endpoint != null ? endpoint : region != null ? region.endpoint() : null;
       if (target == null) {
         throw new IllegalArgumentException("set a region (for example region(\"eu-de\")) or an endpoint");
+      }
+      if (target.getRawUserInfo() != null || (target.getRawAuthority() != null && target.getRawAuthority().contains("@"))) {
+        // Never echo the endpoint here: its user info may be a password.
+        throw new IllegalArgumentException("endpoint must not contain user info (user:password@host): the SDK sends "
+            + "credentials only as set with credentials(...); remove it from the endpoint");
       }
       String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(java.util.Locale.ROOT);
       if (scheme.equals("http") && !allowInsecureHttp) {

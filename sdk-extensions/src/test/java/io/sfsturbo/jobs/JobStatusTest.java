@@ -28,8 +28,12 @@ class JobStatusTest {
     assertFalse(cancelled.isTerminal());
     assertEquals("cancelled", cancelled.value());
     assertEquals(JobStatus.of("cancelled"), cancelled);
-    assertEquals("Success", JobStatus.of("Success").value());
-    assertFalse(JobStatus.of("Success").isKnown(), "no silent case folding");
+    // Another spelling of a documented status is that status; its text is kept.
+    assertEquals(JobStatus.SUCCESS, JobStatus.of("SUCCESS"));
+    assertEquals("success", JobStatus.of("Success").value());
+    assertEquals("Success", JobStatus.of("Success").rawValue());
+    assertTrue(JobStatus.of("FAILED").isTerminal());
+    assertEquals("cancelled", cancelled.rawValue());
   }
 
   @Test

@@ -147,18 +147,21 @@ class WaiterTest {
   }
 
   @Test
-  void timeoutCarriesTheLastDetailAndPollsOnceMoreAtTheDeadline() {
+  void timeoutCarriesTheLastDetailAndPollsOnceMoreJustBeforeTheDeadline() {
     for (int i = 0; i < 10; i++) {
       job("running");
     }
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class, () -> waiter.waitFor("j",
-        options.backoffMultiplier(1).pollInterval(Duration.ofSeconds(3)).maxInterval(Duration.ofSeconds(3))
+        options.backoffMultiplier(1).pollInterval(Duration.ofSeconds(4)).maxInterval(Duration.ofSeconds(4))
             .timeout(Duration.ofSeconds(10)).build()));
-    assertEquals(Arrays.asList(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3),
-        Duration.ofSeconds(1)), time.sleeps, "the last delay is clamped so that one poll happens at the deadline");
-    assertEquals(5, e.polls());
+    // Polls at 0, 4 and 8 s; the next (12 s) would pass the deadline, so the delay is clamped for a
+    // last poll at 9 s, which leaves it the final second before the deadline.
+    assertEquals(Arrays.asList(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(1)), time.sleeps,
+        "the last delay is clamped so that one poll fits before the deadline");
+    assertEquals(4, e.polls());
     assertEquals(JobStatus.RUNNING, e.lastJob().status());
-    assertEquals(Duration.ofSeconds(10), e.elapsed());
+    assertEquals("j", e.jobId());
+    assertEquals(Duration.ofSeconds(9), e.elapsed());
     assertTrue(e.getMessage().contains("may still be running"), e.getMessage());
   }
 

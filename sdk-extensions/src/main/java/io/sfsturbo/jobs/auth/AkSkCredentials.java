@@ -2,7 +2,7 @@
 package io.sfsturbo.jobs.auth;
 
 import io.sfsturbo.jobs.internal.AkSkSigner;
-import io.sfsturbo.jobs.internal.ErrorDecoder;
+import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -33,4 +33,17 @@ public interface Credentials {
   default boolean refreshAfterRejection(Response rejected) {
     return false;
   }
+
+  /**
+   * Returns credentials that make their own HTTP calls (fetching an IAM token) through the given
+   * client; the SDK client calls it with its own HTTP client so that token calls share its proxy,
+   * timeouts, TLS settings and connection pool and are closed with it. Credentials that make no
+   * calls return themselves.
+   *
+   * @param httpClient the SDK client's HTTP client
+   * @return credentials using it
+   */
+  default Credentials withHttpClient(okhttp3.OkHttpClient httpClient) {
+    return this;
+  }
 }

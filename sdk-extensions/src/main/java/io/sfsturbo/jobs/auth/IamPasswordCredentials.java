@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.ServiceException;
-import io.sfsturbo.jobs.internal.ErrorDecoder;
+import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
+import io.sfsturbo.jobs.internal.Printable;
+
 /**
  * The service (or the API gateway in front of it) answered with an error status.
  *
@@ -25,7 +27,17 @@ public class ServiceException extends SfsTurboException {
    * @param details what the response said
    */
   public ServiceException(ErrorDetails details) {
-    super(describe(details));
+    this(describe(details), details);
+  }
+
+  /**
+   * Creates a service exception with a message of the subtype's own.
+   *
+   * @param message what failed
+   * @param details what the response said
+   */
+  protected ServiceException(String message, ErrorDetails details) {
+    super(message);
     this.statusCode = details.statusCode();
     this.errorCode = details.errorCode();
     this.errorMessage = details.errorMessage();
@@ -36,17 +48,25 @@ public class ServiceException extends SfsTurboException {
   private static String describe(ErrorDetails d) {
     StringBuilder sb = new StringBuilder(d.operation()).append(" failed: HTTP ").append(d.statusCode());
     if (d.errorCode() != null) {
-      sb.append(' ').append(d.errorCode());
+      sb.append(' ').append(Printable.forMessage(d.errorCode()));
       SfsTurboErrorCode known = SfsTurboErrorCode.fromCode(d.errorCode());
       if (known != null) {
         sb.append(" (").append(known.meaning()).append(')');
       }
     }
     if (d.errorMessage() != null) {
-      sb.append(": ").append(d.errorMessage());
+      // Server text: escaped (it must not drive a terminal or forge a log line) and capped.
+      sb.append(": ").append(Printable.forMessage(d.errorMessage()));
     }
-    sb.append(" [request id ").append(d.requestId() == null ? "none" : d.requestId()).append(']');
+    sb.append(" [request id ").append(d.requestId() == null ? "none" : Printable.forMessage(d.requestId()))
+        .append(']');
     return sb.toString();
+  }
+
+  /** Returns true for 429, 500, 502, 503 and 504: statuses that say "try again later". */
+  @Override
+  public boolean isRetryable() {
+    return statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504;
   }
 
   /** Returns the HTTP status code. */

@@ -28,4 +28,15 @@ public class SfsTurboException extends RuntimeException {
   public SfsTurboException(String message) {
     super(message);
   }
+
+  /**
+   * Returns whether the same request may succeed if tried again: true for failures before a
+   * response (connect, reset, timeout) and for 429, 500, 502, 503 and 504; false otherwise.
+   * Retries and waits both ask this, so that one rule decides what is transient.
+   *
+   * @return whether a retry can help
+   */
+  public boolean isRetryable() {
+    return false;
+  }
 }

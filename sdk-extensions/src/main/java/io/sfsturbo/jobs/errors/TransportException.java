@@ -17,4 +17,10 @@ public class TransportException extends SfsTurboException {
   public TransportException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Returns true: nothing was answered, so the same request may well succeed. */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
 }

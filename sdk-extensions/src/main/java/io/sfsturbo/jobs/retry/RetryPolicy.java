@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.retry;
 
-import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
-import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * When and how often a failed {@code ShowJobDetail} call is tried again. An immutable value.
+ * Retries never outlast the call's budget ({@code callTimeout} of the client or of the call):
+ * a delay that would pass it ends the call with a {@code RequestTimeoutException} at once.
  *
  * <p>The call is an idempotent GET, so retries are on by default ({@link #defaults()}): for
  * transport failures (connect, timeout, reset, cut body) and for 429, 500, 502, 503 and 504.
@@ -20,14 +20,12 @@ import java.util.Objects;
  */
 public final class RetryPolicy {
   private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
+  private final Backoff backoff;
   private final Duration maxRetryAfter;
 
-  private RetryPolicy(Builder b) {
+  private RetryPolicy(Builder b, Backoff backoff) {
     this.maxAttempts = b.maxAttempts;
-    this.baseDelay = b.baseDelay;
-    this.maxDelay = b.maxDelay;
+    this.backoff = backoff;
     this.maxRetryAfter = b.maxRetryAfter;
   }
 
@@ -53,12 +51,17 @@ public final class RetryPolicy {
 
   /** Returns the delay before the first retry, before jitter. */
   public Duration baseDelay() {
-    return baseDelay;
+    return backoff.initialDelay();
   }
 
   /** Returns the cap of the computed delay. */
   public Duration maxDelay() {
-    return maxDelay;
+    return backoff.maxDelay();
+  }
+
+  /** Returns how delays grow between retries (doubling, full jitter unless built otherwise). */
+  public Backoff backoff() {
+    return backoff;
   }
 
   /** Returns the longest {@code Retry-After} the policy waits for. */
@@ -70,17 +73,10 @@ public final class RetryPolicy {
    * Returns whether a failure is worth another attempt, whatever the count.
    *
    * @param failure the failure of an attempt
-   * @return true for transport failures, 429, 500, 502, 503 and 504
+   * @return true for transport failures, 429, 500, 502, 503 and 504 (see {@link SfsTurboException#isRetryable()})
    */
   public static boolean isRetryable(Throwable failure) {
-    if (failure instanceof TransportException) {
-      return true;
-    }
-    if (failure instanceof ServiceException) {
-      int status = ((ServiceException) failure).statusCode();
-      return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-    }
-    return false;
+    return failure instanceof SfsTurboException && ((SfsTurboException) failure).isRetryable();
   }
 
   /**
@@ -109,17 +105,27 @@ public final class RetryPolicy {
   }
 
   private Duration jittered(int attemptsMade, double random) {
-    long base = baseDelay.toMillis();
-    long cap = maxDelay.toMillis();
-    long exp = base << Math.min(attemptsMade - 1, 30);
-    long ceiling = exp <= 0 || exp > cap ? cap : exp;
-    return Duration.ofMillis((long) (ceiling * random));
+    return backoff.delay(attemptsMade - 1, random);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RetryPolicy)) {
+      return false;
+    }
+    RetryPolicy p = (RetryPolicy) o;
+    return maxAttempts == p.maxAttempts && backoff.equals(p.backoff) && maxRetryAfter.equals(p.maxRetryAfter);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(maxAttempts, backoff, maxRetryAfter);
   }
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
-        + ", maxRetryAfter=" + maxRetryAfter + '}';
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + backoff + ", maxRetryAfter=" + maxRetryAfter
+        + '}';
   }
 
   /** Builds a {@link RetryPolicy}. */
@@ -128,8 +134,25 @@ public final class RetryPolicy {
     private Duration baseDelay = Duration.ofMillis(200);
     private Duration maxDelay = Duration.ofSeconds(5);
     private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private double multiplier = 2.0;
+    private double jitter = 1.0;
 
     private Builder() {}
+
+    /**
+     * Sets the whole backoff at once (replacing {@link #baseDelay(Duration)} and {@link #maxDelay(Duration)}).
+     *
+     * @param backoff how delays grow; the default doubles from 200 ms to 5 s with full jitter
+     * @return this builder
+     */
+    public Builder backoff(Backoff backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      this.baseDelay = backoff.initialDelay();
+      this.maxDelay = backoff.maxDelay();
+      this.multiplier = backoff.multiplier();
+      this.jitter = backoff.jitter();
+      return this;
+    }
 
     /**
      * Sets the most attempts per call, the first included.
@@ -189,7 +212,7 @@ public final class RetryPolicy {
         throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must not be less than baseDelay ("
             + baseDelay + ")");
       }
-      return new RetryPolicy(this);
+      return new RetryPolicy(this, Backoff.of(baseDelay, multiplier, maxDelay, jitter));
     }
   }
 }

@@ -4,6 +4,7 @@ package io.sfsturbo.jobs.waiter;
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.JobStatus;
 import io.sfsturbo.jobs.SubJobDetail;
+import java.time.Duration;
 
 /**
  * Hears how a waited-for job progresses: once per change of status, not once per poll. Methods
@@ -36,4 +37,13 @@ public interface JobProgressListener {
    * @param job the job as just polled
    */
   default void onUnknownStatus(JobDetail job) {}
+
+  /**
+   * The first poll found no such job (404 {@code SFS.TURBO.0019}): it may have just been created
+   * and not be visible yet, so the wait keeps polling until the grace period ends. Heard once.
+   *
+   * @param jobId the job waited for
+   * @param gracePeriod how long from the wait's start the wait keeps trying
+   */
+  default void onJobNotFoundYet(String jobId, Duration gracePeriod) {}
 }

@@ -5,16 +5,15 @@ import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Ids;
-import io.sfsturbo.jobs.internal.SharedScheduler;
 import io.sfsturbo.jobs.internal.Sleeper;
+import io.sfsturbo.jobs.internal.engine.Engine;
+import io.sfsturbo.jobs.internal.engine.Loop;
+import io.sfsturbo.jobs.internal.engine.Scheduler;
+import io.sfsturbo.jobs.internal.engine.Ticker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -28,23 +27,27 @@ import java.util.function.DoubleSupplier;
  * CompletableFuture<WaitResult> f = waiter.waitForAsync(jobId, options);   // holds no thread
  * }</pre>
  *
- * <p>Async waits hold no thread while they wait: each poll is a non-blocking call, and the delay
- * between polls is timed by one small shared scheduler (or the caller's, never shut down by
- * the SDK). Cancelling the future stops the wait at once: no poll is sent after it.
+ * <p>The wait owns its whole budget: each poll is one HTTP attempt bounded by the client's attempt
+ * timeout and by the time left, a transient failure is polled again with the client's retry
+ * backoff, and no delay (a server's {@code Retry-After} included) runs past the deadline. Async
+ * waits hold no thread while they wait: the delay between polls is timed by the client's
+ * scheduler. Cancelling the future stops the wait at once: no poll is sent after it. Closing the
+ * client ends running waits with a {@link io.sfsturbo.jobs.errors.ClientClosedException}.
  */
 public final class JobWaiter {
   private final SfsTurboJobsClient client;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final ScheduledExecutorService scheduler;
+  /** Null unless the builder replaced them: the client's engine then times the wait. */
+  private final Ticker ticker;
+  private final Scheduler scheduler;
   private final DoubleSupplier random;
 
   private JobWaiter(Builder b) {
     this.client = b.client;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.scheduler = b.scheduler != null ? b.scheduler : SharedScheduler.get();
-    this.random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+    this.ticker = b.clock != null || b.sleeper != null
+        ? Ticker.of(b.clock != null ? b.clock : Clock.systemUTC(), b.sleeper != null ? b.sleeper : Sleeper.SYSTEM)
+        : null;
+    this.scheduler = b.scheduler != null ? Scheduler.of(b.scheduler) : null;
+    this.random = b.random;
   }
 
   /**
@@ -74,46 +77,15 @@ public final class JobWaiter {
    * @param options how to poll
    * @return the final detail, with the number of polls and the time taken
    * @throws JobFailedException when the job failed
-   * @throws WaitTimeoutException when the deadline or the attempt limit passed first
+   * @throws WaitTimeoutException when the deadline or the attempt limit passed first (the wait ends
+   *     no later than about one second after its deadline, whatever the server does)
    * @throws UnexpectedJobStatusException under {@link UnknownStatusPolicy#FAIL_FAST}
    * @throws WaitInterruptedException when the thread is interrupted (its flag is set again)
    * @throws SfsTurboException (another subtype) when polling failed for good
    * @throws IllegalArgumentException when the job id is invalid, before any request
    */
   public WaitResult waitFor(String jobId, WaitOptions options) {
-    Ids.requireValid("jobId", jobId);
-    Objects.requireNonNull(options, "options");
-    WaitState state = new WaitState(jobId, options, clock, random);
-    Duration delay = state.firstDelay();
-    while (true) {
-      if (!delay.isZero()) {
-        try {
-          sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new WaitInterruptedException(jobId, e);
-        }
-      }
-      if (Thread.currentThread().isInterrupted()) {
-        throw new WaitInterruptedException(jobId, new InterruptedException());
-      }
-      WaitState.Decision decision;
-      try {
-        decision = state.onJob(client.showJobDetail(jobId));
-      } catch (SfsTurboException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new WaitInterruptedException(jobId, new InterruptedException());
-        }
-        decision = state.onFailure(e);
-      }
-      if (decision.result != null) {
-        return decision.result;
-      }
-      if (decision.failure != null) {
-        throw decision.failure;
-      }
-      delay = decision.nextDelay;
-    }
+    return newWait(jobId, options).run(options.initialDelay().toNanos());
   }
 
   /**
@@ -125,115 +97,31 @@ public final class JobWaiter {
    * @param options how to poll
    * @return the future result
    * @throws IllegalArgumentException at once when the job id is invalid
+   * @throws IllegalStateException at once when the client is closed
    */
   public CompletableFuture<WaitResult> waitForAsync(String jobId, WaitOptions options) {
-    Ids.requireValid("jobId", jobId);
-    Objects.requireNonNull(options, "options");
-    AsyncWait wait = new AsyncWait(jobId, new WaitState(jobId, options, clock, random));
-    wait.schedule(wait.state.firstDelay());
-    return wait;
+    return newWait(jobId, options).start(options.initialDelay().toNanos());
   }
 
-  /** One async wait: schedule, poll, decide, until done; each step first checks whether it is done. */
-  private final class AsyncWait extends CompletableFuture<WaitResult> {
-    final String jobId;
-    final WaitState state;
-    private volatile ScheduledFuture<?> pendingPoll;
-    private volatile CompletableFuture<JobDetail> inFlight;
-
-    AsyncWait(String jobId, WaitState state) {
-      this.jobId = jobId;
-      this.state = state;
+  private Loop<JobDetail, WaitResult> newWait(String jobId, WaitOptions options) {
+    Ids.requireValid("jobId", jobId);
+    Objects.requireNonNull(options, "options");
+    if (client.isClosed()) {
+      throw new IllegalStateException("client is closed");
     }
-
-    void schedule(Duration delay) {
-      if (isDone()) {
-        return;
-      }
-      try {
-        pendingPoll = scheduler.schedule(this::poll, delay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RuntimeException rejected) {
-        completeExceptionally(new SfsTurboException("the scheduler refused the next poll of job '" + jobId + "'",
-            rejected));
-      }
-      if (isDone()) {
-        cancelPending();
-      }
-    }
-
-    private void poll() {
-      if (isDone()) {
-        return;
-      }
-      CompletableFuture<JobDetail> call;
-      try {
-        call = client.showJobDetailAsync(jobId);
-      } catch (RuntimeException e) {
-        completeExceptionally(e);
-        return;
-      }
-      inFlight = call;
-      if (isDone()) {
-        call.cancel(true);
-        return;
-      }
-      call.whenComplete(this::onPolled);
-    }
-
-    private void onPolled(JobDetail job, Throwable error) {
-      if (isDone()) {
-        return;
-      }
-      WaitState.Decision decision;
-      try {
-        if (error == null) {
-          decision = state.onJob(job);
-        } else {
-          Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-              ? error.getCause() : error;
-          if (!(cause instanceof SfsTurboException)) {
-            completeExceptionally(cause);
-            return;
-          }
-          decision = state.onFailure((SfsTurboException) cause);
-        }
-      } catch (RuntimeException e) {
-        completeExceptionally(e);
-        return;
-      }
-      if (decision.result != null) {
-        complete(decision.result);
-      } else if (decision.failure != null) {
-        completeExceptionally(decision.failure);
-      } else {
-        schedule(decision.nextDelay);
-      }
-    }
-
-    private void cancelPending() {
-      ScheduledFuture<?> p = pendingPoll;
-      if (p != null) {
-        p.cancel(false);
-      }
-      CompletableFuture<JobDetail> c = inFlight;
-      if (c != null) {
-        c.cancel(true);
-      }
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      cancelPending();
-      return cancelled;
-    }
+    @SuppressWarnings("unchecked")
+    Engine<JobDetail> engine = (Engine<JobDetail>) Engine.Access.of(client);
+    WaitStrategy strategy = new WaitStrategy(jobId, options, engine.retryPolicy(),
+        random != null ? random : engine.random());
+    return engine.loop(jobId, strategy, options.timeout(), engine.attemptTimeout(),
+        ticker != null ? ticker : engine.ticker(), scheduler != null ? scheduler : engine.scheduler());
   }
 
   /** Configures a {@link JobWaiter}. */
   public static final class Builder {
     private final SfsTurboJobsClient client;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock;
+    private Sleeper sleeper;
     private ScheduledExecutorService scheduler;
     private DoubleSupplier random;
 

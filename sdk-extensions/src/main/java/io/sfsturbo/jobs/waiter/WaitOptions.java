@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -87,6 +88,11 @@ public final class WaitOptions {
     return maxInterval;
   }
 
+  /** Returns the schedule of polls as the SDK's one backoff type: interval, multiplier, cap, jitter. */
+  public Backoff pollBackoff() {
+    return Backoff.of(pollInterval, backoffMultiplier, maxInterval, jitter);
+  }
+
   /** Returns the jitter fraction j: each delay d is drawn from [d(1-j), d]. */
   public double jitter() {
     return jitter;
@@ -103,8 +109,9 @@ public final class WaitOptions {
   }
 
   /**
-   * Returns how many transient poll failures in a row end the wait: failures the client retries
-   * (once its own retries are spent) and unreadable responses.
+   * Returns how many failed polls in a row end the wait: transient failures (no response, 429,
+   * 5xx) and unreadable responses. Each is one attempt, polled again after the client's retry
+   * backoff (or the server's {@code Retry-After}); default 10.
    */
   public int maxConsecutiveTransientErrors() {
     return maxConsecutiveTransientErrors;
@@ -126,12 +133,37 @@ public final class WaitOptions {
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof WaitOptions)) {
+      return false;
+    }
+    WaitOptions w = (WaitOptions) o;
+    return initialDelay.equals(w.initialDelay) && pollInterval.equals(w.pollInterval)
+        && Double.compare(backoffMultiplier, w.backoffMultiplier) == 0 && maxInterval.equals(w.maxInterval)
+        && Double.compare(jitter, w.jitter) == 0 && timeout.equals(w.timeout) && maxAttempts == w.maxAttempts
+        && maxConsecutiveTransientErrors == w.maxConsecutiveTransientErrors
+        && notFoundGracePeriod.equals(w.notFoundGracePeriod) && unknownStatusPolicy == w.unknownStatusPolicy
+        && listener.equals(w.listener);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(initialDelay, pollInterval, backoffMultiplier, maxInterval, jitter, timeout, maxAttempts,
+        maxConsecutiveTransientErrors, notFoundGracePeriod, unknownStatusPolicy, listener);
+  }
+
+  @Override
   public String toString() {
     return "WaitOptions{initialDelay=" + initialDelay + ", pollInterval=" + pollInterval + ", backoffMultiplier="
         + backoffMultiplier + ", maxInterval=" + maxInterval + ", jitter=" + jitter + ", timeout=" + timeout
         + ", maxAttempts=" + maxAttempts + ", maxConsecutiveTransientErrors=" + maxConsecutiveTransientErrors
         + ", notFoundGracePeriod=" + notFoundGracePeriod + ", unknownStatusPolicy=" + unknownStatusPolicy + '}';
   }
+
+  /** The longest wait: a year, far beyond any job, so that deadline arithmetic cannot overflow. */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
+  private static final JobProgressListener NO_LISTENER = new JobProgressListener() {};
 
   /** Builds {@link WaitOptions}. */
   public static final class Builder {
@@ -142,10 +174,10 @@ public final class WaitOptions {
     private double jitter = 0.2;
     private Duration timeout = Duration.ofMinutes(30);
     private int maxAttempts;
-    private int maxConsecutiveTransientErrors = 5;
+    private int maxConsecutiveTransientErrors = 10;
     private Duration notFoundGracePeriod = Duration.ofSeconds(30);
     private UnknownStatusPolicy unknownStatusPolicy = UnknownStatusPolicy.KEEP_POLLING;
-    private JobProgressListener listener = new JobProgressListener() {};
+    private JobProgressListener listener = NO_LISTENER;
 
     private Builder() {}
 
@@ -214,11 +246,15 @@ public final class WaitOptions {
     /**
      * Sets {@code timeout}.
      *
-     * @param d positive; the overall deadline
+     * @param d positive, at most 365 days; the overall deadline
      * @return this builder
      */
     public Builder timeout(Duration d) {
-      this.timeout = Durations.requirePositive("timeout", d);
+      Durations.requirePositive("timeout", d);
+      if (d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toDays() + " days, was " + d);
+      }
+      this.timeout = d;
       return this;
     }
 

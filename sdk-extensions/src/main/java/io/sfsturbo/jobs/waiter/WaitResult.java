@@ -32,6 +32,20 @@ public final class WaitResult {
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof WaitResult)) {
+      return false;
+    }
+    WaitResult r = (WaitResult) o;
+    return job.equals(r.job) && polls == r.polls && elapsed.equals(r.elapsed);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(job, polls, elapsed);
+  }
+
+  @Override
   public String toString() {
     return "WaitResult{job=" + job + ", polls=" + polls + ", elapsed=" + elapsed + '}';
   }

@@ -3,6 +3,8 @@ package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.internal.Printable;
 import java.time.Duration;
 
 /**
@@ -11,17 +13,26 @@ import java.time.Duration;
  */
 public class WaitTimeoutException extends SfsTurboException {
   private static final long serialVersionUID = 1L;
+  private final String jobId;
   private final transient JobDetail lastJob;
   private final int polls;
   private final Duration elapsed;
 
   WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
-    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in " + elapsed
-        + "; last status " + (lastJob == null ? "unknown (no successful poll)" : lastJob.status())
+    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in "
+        + Durations.human(elapsed) + "; last status "
+        + (lastJob == null ? "unknown (no successful poll)" : Printable.forMessage(String.valueOf(lastJob.status())))
+        + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage())
         + "; the job may still be running", lastFailure);
+    this.jobId = jobId;
     this.lastJob = lastJob;
     this.polls = polls;
     this.elapsed = elapsed;
+  }
+
+  /** Returns the id of the job waited for. */
+  public String jobId() {
+    return jobId;
   }
 
   /** Returns the last detail seen, or null when no poll succeeded. */

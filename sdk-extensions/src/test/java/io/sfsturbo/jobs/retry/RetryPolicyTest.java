@@ -10,7 +10,7 @@ import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.errors.TransportException;
-import io.sfsturbo.jobs.internal.ErrorDecoder;
+import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,12 +37,13 @@ class RetryPolicyTest {
     RetryPolicy p = RetryPolicy.builder().maxAttempts(10).baseDelay(Duration.ofMillis(100))
         .maxDelay(Duration.ofMillis(1000)).build();
     ServerException e = (ServerException) status(503);
-    assertEquals(Duration.ofMillis(99), p.nextDelay(e, 1, 0.999999));
-    assertEquals(Duration.ofMillis(199), p.nextDelay(e, 2, 0.999999));
-    assertEquals(Duration.ofMillis(399), p.nextDelay(e, 3, 0.999999));
-    assertEquals(Duration.ofMillis(999), p.nextDelay(e, 5, 0.999999));
-    assertEquals(Duration.ofMillis(999), p.nextDelay(e, 9, 0.999999));
-    assertEquals(Duration.ZERO, p.nextDelay(e, 9, 0.0));
+    // The random number r draws d x (1 - jitter x r): full jitter spans [0, d].
+    assertEquals(Duration.ofMillis(100), p.nextDelay(e, 1, 0.0));
+    assertEquals(Duration.ofMillis(200), p.nextDelay(e, 2, 0.0));
+    assertEquals(Duration.ofMillis(400), p.nextDelay(e, 3, 0.0));
+    assertEquals(Duration.ofMillis(1000), p.nextDelay(e, 5, 0.0));
+    assertEquals(Duration.ofMillis(1000), p.nextDelay(e, 9, 0.0));
+    assertEquals(Duration.ZERO, p.nextDelay(e, 9, 0.999999));
     assertNull(p.nextDelay(e, 10, 0.5), "attempts exhausted");
   }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.internal;
+package io.sfsturbo.jobs.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

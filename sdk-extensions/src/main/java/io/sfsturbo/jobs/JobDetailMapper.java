@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.internal;
+package io.sfsturbo.jobs;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
-import io.sfsturbo.jobs.SubJobDetail;
 import io.sfsturbo.jobs.generated.model.GetSubJobDetail;
 import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
+import io.sfsturbo.jobs.internal.http.DecodedJobResponse;
 import java.util.List;
 
 /** Copies the generated (mutable) model into the SDK's immutable {@link JobDetail}. */
-public final class JobDetailMapper {
+final class JobDetailMapper {
   private JobDetailMapper() {}
 
   /**
@@ -22,9 +20,9 @@ public final class JobDetailMapper {
    * @param requestId the response's {@code X-request-id}, or null
    * @return the job
    */
-  public static JobDetail toJobDetail(ShowJobDetailResponse model, String requestId) {
-    JsonObject tree = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).tree : null;
-    String rawJson = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).rawJson : null;
+  static JobDetail toJobDetail(ShowJobDetailResponse model, String requestId) {
+    JsonObject tree = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).tree() : null;
+    String rawJson = model instanceof DecodedJobResponse ? ((DecodedJobResponse) model).rawJson() : null;
     JobDetail.Builder b = JobDetail.builder()
         .jobId(model.getJobId())
         .status(status(tree, model.getStatus()))

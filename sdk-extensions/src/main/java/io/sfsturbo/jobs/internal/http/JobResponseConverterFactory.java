@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.internal;
+package io.sfsturbo.jobs.internal.http;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -21,16 +21,25 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Decodes {@code ShowJobDetail} bodies into the generated model, tolerating what the generated
- * code does not: a status value the spec does not list (the generated enum adapter throws and
- * fails the whole response) is read as null there and kept as text beside it.
+ * Decodes {@code ShowJobDetail} bodies into the generated model: the boundary where the bytes of
+ * a 200 are checked before anything reads them. The body is read up to a size limit (after
+ * decompression), must be one strict JSON object without duplicate keys, and must be a job (a
+ * {@code job_id} and a {@code status}). A status value the spec does not list (the generated
+ * enum adapter would throw and fail the whole response) is read as null there and kept as text
+ * beside it.
  */
 public final class JobResponseConverterFactory extends Converter.Factory {
   private final Gson gson;
+  private final long maxBytes;
 
-  /** Creates the factory with its own Gson, configured for the generated models. */
-  public JobResponseConverterFactory() {
+  /**
+   * Creates the factory with its own Gson, configured for the generated models.
+   *
+   * @param maxBytes the most bytes of a body that are read
+   */
+  public JobResponseConverterFactory(long maxBytes) {
     this.gson = new GsonBuilder().registerTypeAdapter(JobStatus.class, new LenientStatusAdapter()).create();
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -43,29 +52,53 @@ public final class JobResponseConverterFactory extends Converter.Factory {
 
   private ShowJobDetailResponse convert(ResponseBody body) throws IOException {
     MediaType contentType = body.contentType();
-    String text = body.string();
+    if (body.contentLength() > maxBytes) {
+      return failure(tooLarge(), "", null);
+    }
+    Bodies.Capped read = Bodies.read(body, maxBytes);
+    String text = read.text;
+    if (read.truncated) {
+      return failure(tooLarge(), text, null);
+    }
     if (contentType != null && !"json".equals(contentType.subtype())
         && !contentType.subtype().endsWith("+json")) {
-      return failure("expected a JSON body but the content type is " + contentType, text, null);
+      return failure("expected a JSON body but the content type is "
+          + io.sfsturbo.jobs.internal.Printable.forMessage(contentType.toString()), text, null);
     }
     if (text.trim().isEmpty()) {
       return failure("the response body is empty", text, null);
+    }
+    String problem = StrictJson.problem(text);
+    if (problem != null) {
+      return classify(text, new IllegalStateException(problem), problem);
     }
     DecodedJobResponse decoded;
     try {
       decoded = gson.fromJson(text, DecodedJobResponse.class);
     } catch (RuntimeException e) {
-      return classify(text, e);
+      return classify(text, e, null);
     }
     if (decoded == null) {
       return failure("the response body is JSON null", text, null);
+    }
+    if (decoded.getJobId() == null || decoded.getJobId().isEmpty()) {
+      return failure("the response body is not a job: it has no job_id", text, null);
     }
     decoded.rawJson = text;
     if (needsTree(decoded)) {
       // Only a status the generated enum does not know (or none) needs the text from the tree.
       decoded.tree = JsonParser.parseString(text).getAsJsonObject();
+      JsonElement status = decoded.tree.get("status");
+      if (status == null || !status.isJsonPrimitive()) {
+        return failure("the response body is not a job: it has no status", text, null);
+      }
     }
     return decoded;
+  }
+
+  private String tooLarge() {
+    return "the response body is larger than the limit of " + maxBytes + " bytes (maxResponseBytes; no real job "
+        + "document comes near it: raise it with SfsTurboJobsClient.Builder.maxResponseBytes if yours does)";
   }
 
   private static boolean needsTree(DecodedJobResponse decoded) {
@@ -83,18 +116,25 @@ public final class JobResponseConverterFactory extends Converter.Factory {
   }
 
   /** Tells apart why the body could not be bound: not JSON at all, JSON but not an object, or the wrong shape. */
-  private static DecodedJobResponse classify(String text, RuntimeException bindFailure) {
+  private static DecodedJobResponse classify(String text, RuntimeException bindFailure, String strictProblem) {
+    if (strictProblem != null && !strictProblem.startsWith("the response body is not valid JSON")) {
+      return failure(strictProblem, text, null);
+    }
     JsonElement element;
     try {
       element = JsonParser.parseString(text);
     } catch (RuntimeException e) {
-      return failure("the response body is not valid JSON (" + e.getMessage() + ")", text, e);
+      return failure("the response body is not valid JSON (" + io.sfsturbo.jobs.internal.Printable.forMessage(
+          e.getMessage()) + ")", text, e);
     }
     if (!element.isJsonObject()) {
       return failure("the response body is JSON but not an object", text, bindFailure);
     }
-    return failure("the response body does not match the job schema (" + bindFailure.getMessage() + ")", text,
-        bindFailure);
+    if (strictProblem != null) {
+      return failure(strictProblem, text, null);
+    }
+    return failure("the response body does not match the job schema (" + io.sfsturbo.jobs.internal.Printable
+        .forMessage(bindFailure.getMessage()) + ")", text, bindFailure);
   }
 
   private static DecodedJobResponse failure(String why, String text, Throwable cause) {
@@ -124,6 +164,7 @@ public final class JobResponseConverterFactory extends Converter.Factory {
       }
       String text = in.nextString();
       for (JobStatus s : JobStatus.values()) {
+        // Exact match only: another spelling ("SUCCESS") goes through the tree, which keeps its text.
         if (s.getValue().equals(text)) {
           return s;
         }

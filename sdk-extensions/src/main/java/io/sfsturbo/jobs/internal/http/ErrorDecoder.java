@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.internal;
+package io.sfsturbo.jobs.internal.http;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs;
+
+import io.sfsturbo.jobs.errors.ErrorDetails;
+import io.sfsturbo.jobs.errors.RequestTimeoutException;
+import io.sfsturbo.jobs.errors.ResponseDecodingException;
+import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.errors.TransportException;
+import io.sfsturbo.jobs.errors.UnexpectedRedirectException;
+import io.sfsturbo.jobs.generated.api.JobsApi;
+import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
+import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.internal.engine.Attempt;
+import io.sfsturbo.jobs.internal.engine.Cancellable;
+import io.sfsturbo.jobs.internal.engine.Watchdog;
+import io.sfsturbo.jobs.internal.http.Bodies;
+import io.sfsturbo.jobs.internal.http.DecodedJobResponse;
+import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * One {@code ShowJobDetail} HTTP exchange through the generated interface, bounded as a whole by
+ * the watchdog, its response turned into a {@link JobDetail} or a typed failure. Every check of
+ * what came back that needs the request (the job id matches, a redirect's target) is made here.
+ */
+final class ShowJobAttempt implements Attempt<JobDetail> {
+  private static final Logger LOG = LoggerFactory.getLogger("io.sfsturbo.jobs.http");
+  private static final String CONTENT_TYPE = "application/json";
+
+  private final JobsApi api;
+  private final String projectId;
+  private final String jobId;
+  private final Watchdog watchdog;
+  private final Clock clock;
+
+  ShowJobAttempt(JobsApi api, String projectId, String jobId, Watchdog watchdog, Clock clock) {
+    this.api = api;
+    this.projectId = projectId;
+    this.jobId = jobId;
+    this.watchdog = watchdog;
+    this.clock = clock;
+  }
+
+  private String operation() {
+    return "ShowJobDetail of job '" + jobId + "'";
+  }
+
+  @Override
+  public Cancellable start(long timeoutNanos, boolean sync, Attempt.Callback<JobDetail> callback) {
+    Call<ShowJobDetailResponse> call = api.showJobDetail(projectId, jobId, CONTENT_TYPE, null);
+    Once once = new Once(callback, call, timeoutNanos, sync);
+    once.guard = watchdog.arm(timeoutNanos, once::timedOut);
+    if (sync) {
+      callback.started(call::cancel);
+      try {
+        once.report(outcome(call.execute(), once.startNanos));
+      } catch (IOException e) {
+        once.report(transportFailure(e, once));
+      } catch (RuntimeException e) {
+        once.report(new SfsTurboException(operation() + " failed unexpectedly: " + e, e));
+      }
+    } else {
+      call.enqueue(once);
+    }
+    return call::cancel;
+  }
+
+  /**
+   * Reports the outcome of one exchange exactly once: from OkHttp's callback, or from the
+   * watchdog when the try's time is up (an async caller then hears at once, without waiting for
+   * the stalled exchange to notice its cancellation).
+   */
+  private final class Once implements retrofit2.Callback<ShowJobDetailResponse> {
+    final Attempt.Callback<JobDetail> callback;
+    final Call<ShowJobDetailResponse> call;
+    final long timeoutNanos;
+    final boolean sync;
+    final long startNanos = System.nanoTime();
+    final AtomicBoolean reported = new AtomicBoolean();
+    volatile Watchdog.Guard guard;
+
+    Once(Attempt.Callback<JobDetail> callback, Call<ShowJobDetailResponse> call, long timeoutNanos, boolean sync) {
+      this.callback = callback;
+      this.call = call;
+      this.timeoutNanos = timeoutNanos;
+      this.sync = sync;
+    }
+
+    void timedOut() {
+      call.cancel();
+      if (!sync) {
+        // A sync caller must hear on its own thread: cancelling unblocks it, and it reports then.
+        report(timeout(null, this));
+      }
+    }
+
+    void report(Object outcome) {
+      Watchdog.Guard g = guard;
+      if (g != null) {
+        g.disarm();
+      }
+      if (!reported.compareAndSet(false, true)) {
+        return;
+      }
+      if (outcome instanceof JobDetail) {
+        callback.succeeded((JobDetail) outcome);
+      } else {
+        callback.failed((SfsTurboException) outcome);
+      }
+    }
+
+    @Override
+    public void onResponse(Call<ShowJobDetailResponse> c, Response<ShowJobDetailResponse> response) {
+      Object outcome;
+      try {
+        outcome = outcome(response, startNanos);
+      } catch (RuntimeException e) {
+        outcome = new SfsTurboException(operation() + " failed unexpectedly: " + e, e);
+      }
+      report(outcome);
+    }
+
+    @Override
+    public void onFailure(Call<ShowJobDetailResponse> c, Throwable t) {
+      report(t instanceof IOException ? transportFailure((IOException) t, this)
+          : new SfsTurboException(operation() + " failed unexpectedly: " + t, t));
+    }
+  }
+
+  /** Returns the job for a 2xx response, or the exception that the response means. */
+  private Object outcome(Response<ShowJobDetailResponse> response, long start) {
+    String requestId = response.headers().get("X-request-id");
+    logAttempt(response.code(), requestId, start);
+    int code = response.code();
+    if (response.isSuccessful()) {
+      ShowJobDetailResponse body = response.body();
+      if (body == null) {
+        return decodingFailure(response, "without a body", "", null);
+      }
+      if (body instanceof DecodedJobResponse && ((DecodedJobResponse) body).failure() != null) {
+        DecodedJobResponse failed = (DecodedJobResponse) body;
+        return decodingFailure(response, "with a body that could not be read: " + failed.failure(),
+            Bodies.cap(failed.rawJson()), failed.failureCause());
+      }
+      JobDetail job = JobDetailMapper.toJobDetail(body, requestId);
+      if (!jobId.equals(job.jobId())) {
+        // A misrouted or cached answer: believing it would report another job's fate as this one's.
+        return decodingFailure(response, "with job '" + Printable.forMessage(job.jobId()) + "' instead of the "
+            + "requested one", "", null);
+      }
+      return job;
+    }
+    if (code >= 300 && code < 400) {
+      Bodies.readErrorAndClose(response.errorBody());
+      ErrorDetails details = new ErrorDetails(operation(), code, null, null, requestId, "");
+      return new UnexpectedRedirectException(details, origin(response));
+    }
+    String errorBody = Bodies.readErrorAndClose(response.errorBody());
+    return ErrorDecoder.decode(operation(), code, requestId, response.headers().get("Retry-After"), errorBody,
+        clock.instant());
+  }
+
+  private ResponseDecodingException decodingFailure(Response<?> response, String what, String raw, Throwable cause) {
+    String requestId = response.headers().get("X-request-id");
+    return new ResponseDecodingException(operation() + " returned HTTP " + response.code() + " " + what
+        + " [request id " + (requestId == null ? "none" : Printable.forMessage(requestId)) + "]", response.code(),
+        requestId, raw, cause);
+  }
+
+  /** The redirect target's scheme, host and port: never its path or query, which may carry secrets. */
+  private static String origin(Response<?> response) {
+    String location = response.headers().get("Location");
+    if (location == null) {
+      return null;
+    }
+    HttpUrl target = response.raw().request().url().resolve(location);
+    if (target == null) {
+      return "an unreadable location";
+    }
+    return target.scheme() + "://" + target.host() + ":" + target.port();
+  }
+
+  private void logAttempt(int status, String requestId, long start) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> {} (request id {}) in {} ms", projectId, jobId, status,
+          requestId == null ? null : Printable.forMessage(requestId),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+  }
+
+  private SfsTurboException transportFailure(IOException e, Once once) {
+    if (e instanceof AuthInterceptor.Failure) {
+      return ((AuthInterceptor.Failure) e).failure;
+    }
+    Watchdog.Guard guard = once.guard;
+    if (guard != null && guard.fired()) {
+      return timeout(e, once);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> no response ({}) in {} ms", projectId, jobId,
+          Printable.forMessage(e.toString()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - once.startNanos));
+    }
+    String what = e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + Printable.forMessage(e.getMessage());
+    if (e instanceof SocketTimeoutException) {
+      return new RequestTimeoutException(operation() + " timed out (" + what + ")", e);
+    }
+    if (once.call.isCanceled()) {
+      return new TransportException(operation() + " was cancelled", e);
+    }
+    return new TransportException(operation() + " failed before a response arrived (" + what + ")", e);
+  }
+
+  private RequestTimeoutException timeout(IOException cause, Once once) {
+    LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> stopped at its bound of {}", projectId, jobId,
+        Durations.human(Duration.ofNanos(once.timeoutNanos)));
+    return new RequestTimeoutException(operation() + " got no complete response within "
+        + Durations.human(Duration.ofNanos(once.timeoutNanos)) + ", the bound of this attempt", cause);
+  }
+}

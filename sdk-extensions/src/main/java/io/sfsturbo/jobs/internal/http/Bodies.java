@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.internal.http;
+
+import io.sfsturbo.jobs.errors.ServiceException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Reads response bodies with a size limit, counted after decompression (OkHttp inflates gzip
+ * transparently, so a small compressed body can inflate without bound): nothing is ever read
+ * past the limit, whatever Content-Length says or does not say.
+ */
+public final class Bodies {
+  /** The most bytes of an error body that are read: error bodies are a few hundred bytes. */
+  public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private Bodies() {}
+
+  /** A body read up to a limit: its text and whether more followed. */
+  public static final class Capped {
+    /** The text read. */
+    public final String text;
+    /** Whether the body went on past the limit (and was not read further). */
+    public final boolean truncated;
+
+    Capped(String text, boolean truncated) {
+      this.text = text;
+      this.truncated = truncated;
+    }
+  }
+
+  /**
+   * Reads at most {@code limit} bytes of a body; never buffers more than {@code limit + 1}.
+   *
+   * @param body the body (not closed here)
+   * @param limit the most bytes to read
+   * @return the text and whether the body was longer
+   * @throws IOException when reading fails
+   */
+  public static Capped read(ResponseBody body, long limit) throws IOException {
+    BufferedSource source = body.source();
+    boolean more = source.request(limit + 1);
+    long n = more ? limit : source.getBuffer().size();
+    return new Capped(source.readString(n, charset(body.contentType())), more);
+  }
+
+  /**
+   * Reads an error body up to {@link #MAX_ERROR_BODY_BYTES} and closes it; an unreadable body gives "".
+   *
+   * @param body the body, may be null
+   * @return what could be read
+   */
+  public static String readErrorAndClose(ResponseBody body) {
+    if (body == null) {
+      return "";
+    }
+    try (ResponseBody b = body) {
+      return read(b, MAX_ERROR_BODY_BYTES).text;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Charset charset(MediaType type) {
+    Charset c = type == null ? null : type.charset(null);
+    return c == null ? StandardCharsets.UTF_8 : c;
+  }
+
+  /**
+   * Cuts text to the length exceptions keep.
+   *
+   * @param text the text, may be null
+   * @return at most {@link ServiceException#MAX_RAW_BODY_CHARS} characters and a mark when cut
+   */
+  public static String cap(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= ServiceException.MAX_RAW_BODY_CHARS
+        ? text : text.substring(0, ServiceException.MAX_RAW_BODY_CHARS) + "...(truncated)";
+  }
+}

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sfsturbo.jobs.errors.ClientClosedException;
+import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.errors.TransportException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The loop on virtual time: no test here sleeps. */
+class LoopTest {
+  private final VirtualTime time = new VirtualTime();
+  private final Scope scope = new Scope();
+
+  /** A try that takes a scripted time and gives a scripted outcome; records each try's timeout. */
+  private final class ScriptedAttempt implements Attempt<String> {
+    final Deque<Object> outcomes = new ArrayDeque<>();
+    final List<Long> timeoutsMillis = new ArrayList<>();
+    final List<Long> startedAtMillis = new ArrayList<>();
+    long takesMillis;
+    boolean cancelled;
+    final long origin = time.nanoTime();
+
+    @Override
+    public Cancellable start(long timeoutNanos, boolean sync, Callback<String> callback) {
+      timeoutsMillis.add(TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+      startedAtMillis.add(time.millisSince(origin));
+      Object outcome = outcomes.isEmpty() ? "done" : outcomes.poll();
+      long took = Math.min(takesMillis, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+      Runnable report = () -> {
+        if (outcome instanceof SfsTurboException) {
+          callback.failed((SfsTurboException) outcome);
+        } else {
+          callback.succeeded((String) outcome);
+        }
+      };
+      if (sync) {
+        time.advanceMillis(took);
+        report.run();
+      } else {
+        time.schedule(report, TimeUnit.MILLISECONDS.toNanos(took));
+      }
+      return () -> cancelled = true;
+    }
+  }
+
+  /** Retries every failure after a fixed delay; Retry-After style when told. */
+  private static class FixedStrategy implements Strategy<String, String> {
+    final Duration delay;
+    final boolean serverAsked;
+    SfsTurboException expiredWith;
+    Step<String> refused;
+    int failures;
+
+    FixedStrategy(Duration delay, boolean serverAsked) {
+      this.delay = delay;
+      this.serverAsked = serverAsked;
+    }
+
+    @Override
+    public Step<String> onSuccess(String value, Duration elapsed) {
+      return Step.done(value);
+    }
+
+    @Override
+    public Step<String> onFailure(SfsTurboException failure, Duration elapsed) {
+      failures++;
+      return serverAsked ? Step.againNoSooner(delay) : Step.again(delay);
+    }
+
+    @Override
+    public SfsTurboException onExpired(SfsTurboException lastFailure, Step<String> refused, Duration elapsed) {
+      this.refused = refused;
+      expiredWith = new SfsTurboException("expired after " + elapsed.toMillis() + " ms", lastFailure);
+      return expiredWith;
+    }
+
+    @Override
+    public SfsTurboException onInterrupted(InterruptedException e) {
+      return new SfsTurboException("interrupted", e);
+    }
+  }
+
+  private Loop<String, String> loop(ScriptedAttempt attempt, Strategy<String, String> strategy, long budgetMs,
+      long attemptMs) {
+    return new Loop<>(attempt, strategy, time, time, scope, Duration.ofMillis(budgetMs), Duration.ofMillis(attemptMs));
+  }
+
+  private static TransportException transient_() {
+    return new TransportException("reset", null);
+  }
+
+  @Test
+  void retriesUntilSuccessWithTheDelaysAsked() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    attempt.outcomes.add(transient_());
+    attempt.outcomes.add("job");
+    String result = loop(attempt, new FixedStrategy(Duration.ofMillis(300), false), 60_000, 20_000).run(0);
+    assertEquals("job", result);
+    assertEquals(List.of(0L, 300L, 600L), attempt.startedAtMillis);
+  }
+
+  @Test
+  void eachTryIsBoundedByTheSmallerOfItsTimeoutAndTheTimeLeft() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.takesMillis = 100_000;   // every try runs until its bound
+    for (int i = 0; i < 10; i++) {
+      attempt.outcomes.add(transient_());
+    }
+    long start = time.nanoTime();
+    FixedStrategy strategy = new FixedStrategy(Duration.ofMillis(500), false);
+    SfsTurboException e = assertThrows(SfsTurboException.class,
+        () -> loop(attempt, strategy, 5_000, 2_000).run(0));
+    assertSame(strategy.expiredWith, e);
+    // 0: 2 s; 2.5: 2 s; then 0.5 s left of the 1 s final window... each bound = min(2 s, time left).
+    assertEquals(2000L, attempt.timeoutsMillis.get(0));
+    for (int i = 0; i < attempt.timeoutsMillis.size(); i++) {
+      long left = 5_000 - attempt.startedAtMillis.get(i);
+      assertEquals(Math.min(2_000, left), attempt.timeoutsMillis.get(i), "try " + i);
+    }
+    assertTrue(time.millisSince(start) <= 5_000, "ended after its deadline: " + time.millisSince(start));
+  }
+
+  @Test
+  void aLongDelayIsClampedSoThatALastTryFitsBeforeTheDeadline() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    attempt.outcomes.add(transient_());
+    FixedStrategy strategy = new FixedStrategy(Duration.ofSeconds(30), false);
+    assertThrows(SfsTurboException.class, () -> loop(attempt, strategy, 10_000, 20_000).run(0));
+    // The 30 s delay became 9 s: the last try starts one second (the final window) before the deadline.
+    assertEquals(List.of(0L, 9_000L), attempt.startedAtMillis);
+    assertNull(strategy.refused, "the time ran out; no step was refused");
+  }
+
+  @Test
+  void aServerDelayPastTheDeadlineEndsTheLoopAtOnce() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    long start = time.nanoTime();
+    FixedStrategy strategy = new FixedStrategy(Duration.ofSeconds(30), true);
+    SfsTurboException e = assertThrows(SfsTurboException.class, () -> loop(attempt, strategy, 5_000, 20_000).run(0));
+    assertSame(strategy.expiredWith, e);
+    assertEquals(0, time.millisSince(start), "no sleep towards a Retry-After that cannot be honoured");
+    assertTrue(strategy.refused.isServerAsked());
+    assertEquals(Duration.ofSeconds(30), strategy.refused.delay());
+    assertInstanceOf(TransportException.class, e.getCause());
+  }
+
+  @Test
+  void aServerDelayThatFitsIsHonouredInFull() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    assertEquals("done", loop(attempt, new FixedStrategy(Duration.ofSeconds(3), true), 10_000, 20_000).run(0));
+    assertEquals(List.of(0L, 3_000L), attempt.startedAtMillis);
+  }
+
+  @Test
+  void theInitialDelayIsClampedToo() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    loop(attempt, new FixedStrategy(Duration.ZERO, false), 5_000, 20_000).run(TimeUnit.SECONDS.toNanos(60));
+    assertEquals(List.of(4_000L), attempt.startedAtMillis);
+  }
+
+  @Test
+  void asyncRunsTheSameStepsOnTheScheduler() throws Exception {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.takesMillis = 50;
+    attempt.outcomes.add(transient_());
+    attempt.outcomes.add("job");
+    CompletableFuture<String> f = loop(attempt, new FixedStrategy(Duration.ofMillis(200), false), 60_000, 20_000)
+        .start(0);
+    assertFalse(f.isDone());
+    time.runAll(10_000);
+    assertEquals("job", f.get());
+    assertEquals(List.of(0L, 250L), attempt.startedAtMillis);
+  }
+
+  @Test
+  void asyncExpiryIsTheStrategysFailureAndNothingIsLeftScheduled() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.takesMillis = 100_000;
+    for (int i = 0; i < 20; i++) {
+      attempt.outcomes.add(transient_());
+    }
+    FixedStrategy strategy = new FixedStrategy(Duration.ofMillis(100), false);
+    CompletableFuture<String> f = loop(attempt, strategy, 3_000, 1_000).start(0);
+    long spent = time.runAll(60_000);
+    ExecutionException e = assertThrows(ExecutionException.class, f::get);
+    assertSame(strategy.expiredWith, e.getCause());
+    assertTrue(spent <= 3_000, "spent " + spent);
+    assertEquals(0, time.pendingTasks());
+  }
+
+  @Test
+  void cancellingStopsTheTryInFlightAndThePendingOne() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.takesMillis = 1_000;
+    CompletableFuture<String> f = loop(attempt, new FixedStrategy(Duration.ofMillis(100), false), 60_000, 20_000)
+        .start(0);
+    f.cancel(true);
+    assertTrue(attempt.cancelled);
+    time.runAll(60_000);
+    assertEquals(1, attempt.startedAtMillis.size());
+  }
+
+  @Test
+  void closingTheScopeEndsRunningLoopsAndRefusesNewOnes() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    CompletableFuture<String> f = loop(attempt, new FixedStrategy(Duration.ofSeconds(20), false), 60_000, 20_000)
+        .start(0);
+    time.advanceMillis(1);
+    assertEquals(1, time.pendingTasks(), "its retry in 20 s");
+    assertFalse(f.isDone());
+    scope.close(() -> new ClientClosedException("closed"));
+    ExecutionException e = assertThrows(ExecutionException.class, f::get);
+    assertInstanceOf(ClientClosedException.class, e.getCause());
+    assertEquals(0, time.pendingTasks(), "its retry was cancelled");
+    assertThrows(IllegalStateException.class,
+        () -> loop(new ScriptedAttempt(), new FixedStrategy(Duration.ZERO, false), 1_000, 1_000).run(0));
+  }
+
+  @Test
+  void anInterruptedSyncPauseEndsWithTheStrategysFailureAndKeepsTheFlag() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    attempt.outcomes.add(transient_());
+    Ticker interrupting = new Ticker() {
+      @Override
+      public long nanoTime() {
+        return time.nanoTime();
+      }
+
+      @Override
+      public void pause(long nanos, java.util.function.BooleanSupplier stop) throws InterruptedException {
+        throw new InterruptedException();
+      }
+    };
+    Loop<String, String> l = new Loop<>(attempt, new FixedStrategy(Duration.ofSeconds(1), false), interrupting, time,
+        scope, Duration.ofSeconds(60), Duration.ofSeconds(20));
+    try {
+      SfsTurboException e = assertThrows(SfsTurboException.class, () -> l.run(0));
+      assertEquals("interrupted", e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void aStrategyThatThrowsEndsTheLoopWithATypedFailure() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    Strategy<String, String> broken = new FixedStrategy(Duration.ZERO, false) {
+      @Override
+      public Step<String> onSuccess(String value, Duration elapsed) {
+        throw new IllegalStateException("bug");
+      }
+    };
+    SfsTurboException e = assertThrows(SfsTurboException.class, () -> loop(attempt, broken, 1_000, 1_000).run(0));
+    assertInstanceOf(IllegalStateException.class, e.getCause());
+  }
+
+  @Test
+  void aFailureIsRethrownWithItsOwnType() {
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    TransportException failure = transient_();
+    attempt.outcomes.add(failure);
+    Strategy<String, String> failFast = new FixedStrategy(Duration.ZERO, false) {
+      @Override
+      public Step<String> onFailure(SfsTurboException f, Duration elapsed) {
+        return Step.fail(f);
+      }
+    };
+    assertSame(failure, assertThrows(TransportException.class, () -> loop(attempt, failFast, 1_000, 1_000).run(0)));
+  }
+
+}
