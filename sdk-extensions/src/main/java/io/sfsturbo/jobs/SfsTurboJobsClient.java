@@ -14,6 +14,7 @@ import io.sfsturbo.jobs.internal.engine.Loop;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
+import io.sfsturbo.jobs.internal.http.ErrorBodyLimit;
 import io.sfsturbo.jobs.internal.http.JobResponseConverterFactory;
 import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.retry.RetryPolicy;
@@ -105,7 +106,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     // Token calls (IAM) go through the same settings, and are closed with this client.
     Credentials bound = credentials.withHttpClient(plain);
-    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId)).build();
+    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId))
+        .addInterceptor(new ErrorBodyLimit()).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     JobsApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
