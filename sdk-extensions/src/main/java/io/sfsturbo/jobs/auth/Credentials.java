@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -32,5 +33,18 @@ public interface Credentials {
    */
   default boolean refreshAfterRejection(Response rejected) {
     return false;
+  }
+
+  /**
+   * Returns credentials that make their own HTTP calls (fetching an IAM token) through the given
+   * client; the SDK client calls it with its own HTTP client so that token calls share its proxy,
+   * timeouts, TLS settings and connection pool and are closed with it. Credentials that make no
+   * calls return themselves.
+   *
+   * @param httpClient the client to make token calls with
+   * @return credentials using that client, or this object
+   */
+  default Credentials withHttpClient(OkHttpClient httpClient) {
+    return this;
   }
 }
