@@ -203,7 +203,8 @@ class HostileResponsesTest {
 
   @Test
   void serverTextInMessagesIsEscapedAndCapped() throws Exception {
-    String hostile = "\u001b]0;pwned\u0007\r\nerror: forged line \u009b31m" + repeat('x', 10 * 1024 * 1024);
+    // 50 000 characters fit in the 64 KiB read of an error body; the message keeps a few hundred.
+    String hostile = "\u001b]0;pwned\u0007\r\nerror: forged line \u009b31m" + repeat('x', 50_000);
     service.enqueue(MockService.json(400, "{\"errCode\":\"SFS.TURBO.0001\",\"errMsg\":\"" + hostile.replace("\u001b",
         "\\u001b").replace("\u0007", "\\u0007").replace("\r", "\\r").replace("\n", "\\n") + "\"}")
         .newBuilder().headers(new okhttp3.Headers.Builder().add("Content-Type", "application/json")
@@ -214,6 +215,18 @@ class HostileResponsesTest {
       assertTrue(e.getMessage().contains("\\u001b]0;pwned"), e.getMessage());
       assertTrue(e.getMessage().contains("rid-\\u0085-\\u009b2J"), e.getMessage());
       assertTrue(e.getMessage().length() < 1_000, "message of " + e.getMessage().length() + " characters");
+    }
+  }
+
+  @Test
+  void aHugeErrorBodyIsReadOnlyInPart() throws Exception {
+    service.enqueue(MockService.json(500, "{\"errCode\":\"SFS.TURBO.0005\",\"errMsg\":\"" + repeat('x', 10 * 1024 * 1024)
+        + "\"}"));
+    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+      ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
+      assertEquals(500, e.statusCode());
+      assertTrue(e.getMessage().length() < 1_000, "message of " + e.getMessage().length() + " characters");
+      assertTrue(e.rawBody().length() <= ServiceException.MAX_RAW_BODY_CHARS + 20);
     }
   }
 

@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.auth;
 
 import io.sfsturbo.jobs.internal.AkSkSigner;
+import io.sfsturbo.jobs.internal.HeaderValues;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>The gateway rejects a request whose {@code X-Sdk-Date} is more than 15 minutes off. When it
  * does so ({@code 401 APIGW.0301}) and its {@code Date} header shows that the local clock is
  * off, these credentials remember the offset and the request is signed and sent once more.
+ *
+ * <p>Keys and the security token lose surrounding whitespace (such as the CR LF a file written on
+ * Windows ends in); any other character outside printable ASCII is refused with a message that
+ * names where the value came from but does not show it.
  */
 public final class AkSkCredentials implements Credentials {
   private static final Logger LOG = LoggerFactory.getLogger(AkSkCredentials.class);
@@ -37,10 +42,15 @@ public final class AkSkCredentials implements Credentials {
   /** A keyed MAC per thread: creating and keying one costs more than the signature itself. */
   private final ThreadLocal<Mac> hmac;
 
+  static final String WHAT_AK = "the access key";
+  static final String WHAT_SK = "the secret key";
+  static final String WHAT_SECURITY_TOKEN = "the security token";
+
+  /** Takes values already checked by {@link #checked}. */
   private AkSkCredentials(String accessKey, String secretKey, String securityToken, Clock clock) {
-    this.accessKey = requireText("accessKey", accessKey);
-    this.secretKey = requireText("secretKey", secretKey);
-    this.securityToken = securityToken == null ? null : requireText("securityToken", securityToken);
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+    this.securityToken = securityToken;
     this.clock = Objects.requireNonNull(clock, "clock");
     String key = this.secretKey;
     this.hmac = ThreadLocal.withInitial(() -> AkSkSigner.hmacFor(key));
@@ -49,25 +59,50 @@ public final class AkSkCredentials implements Credentials {
   /**
    * Uses permanent credentials.
    *
-   * @param accessKey the AK
-   * @param secretKey the SK
+   * @param accessKey the AK; surrounding whitespace is removed
+   * @param secretKey the SK; surrounding whitespace is removed
    * @return the credentials
+   * @throws IllegalArgumentException when a key is null, blank, or holds a character outside
+   *     printable ASCII (the message does not show the key)
    */
   public static AkSkCredentials of(String accessKey, String secretKey) {
-    return new AkSkCredentials(accessKey, secretKey, null, Clock.systemUTC());
+    String source = "AkSkCredentials.of(accessKey, secretKey)";
+    return checked(accessKey, source, secretKey, source, null, null);
   }
 
   /**
    * Uses temporary credentials (from IAM's security token service).
    *
-   * @param accessKey the temporary AK
-   * @param secretKey the temporary SK
-   * @param securityToken the security token
+   * @param accessKey the temporary AK; surrounding whitespace is removed
+   * @param secretKey the temporary SK; surrounding whitespace is removed
+   * @param securityToken the security token; surrounding whitespace is removed
    * @return the credentials
+   * @throws IllegalArgumentException when a value is null, blank, or holds a character outside
+   *     printable ASCII (the message does not show the value)
    */
   public static AkSkCredentials temporary(String accessKey, String secretKey, String securityToken) {
-    Objects.requireNonNull(securityToken, "securityToken");
-    return new AkSkCredentials(accessKey, secretKey, securityToken, Clock.systemUTC());
+    String source = "AkSkCredentials.temporary(accessKey, secretKey, securityToken)";
+    // Checked here rather than passed on as null: null would silently mean permanent credentials.
+    HeaderValues.requireValid(securityToken, source, WHAT_SECURITY_TOKEN);
+    return checked(accessKey, source, secretKey, source, securityToken, source);
+  }
+
+  /**
+   * Checks each value and names its own source in a message, so that the environment chain can
+   * name the variable that holds a bad value.
+   *
+   * @param securityToken null for permanent credentials
+   * @throws IllegalArgumentException when a value is bad; the message names its source
+   */
+  static AkSkCredentials checked(String accessKey, String accessKeySource, String secretKey, String secretKeySource,
+      String securityToken, String securityTokenSource) {
+    String ak = HeaderValues.requireValid(accessKey, accessKeySource, WHAT_AK);
+    // The SK goes into no header, but real SKs are printable ASCII: one with a line break or a non-ASCII
+    // character is a broken copy, better refused here than as a signature mismatch the gateway cannot explain.
+    String sk = HeaderValues.requireValid(secretKey, secretKeySource, WHAT_SK);
+    String token = securityToken == null ? null
+        : HeaderValues.requireValid(securityToken, securityTokenSource, WHAT_SECURITY_TOKEN);
+    return new AkSkCredentials(ak, sk, token, Clock.systemUTC());
   }
 
   /**
@@ -78,13 +113,6 @@ public final class AkSkCredentials implements Credentials {
    */
   public AkSkCredentials withClock(Clock clock) {
     return new AkSkCredentials(accessKey, secretKey, securityToken, clock);
-  }
-
-  private static String requireText(String name, String value) {
-    if (value == null || value.trim().isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be null or blank");
-    }
-    return value;
   }
 
   /** Returns the access key id (not a secret; it names the key). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -40,10 +41,10 @@ public interface Credentials {
    * timeouts, TLS settings and connection pool and are closed with it. Credentials that make no
    * calls return themselves.
    *
-   * @param httpClient the SDK client's HTTP client
-   * @return credentials using it
+   * @param httpClient the client to make token calls with
+   * @return credentials using that client, or this object
    */
-  default Credentials withHttpClient(okhttp3.OkHttpClient httpClient) {
+  default Credentials withHttpClient(OkHttpClient httpClient) {
     return this;
   }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
  *   <li>{@code SFSTURBO_AUTH_TOKEN}: a ready IAM token sent as {@code X-Auth-Token}.</li>
  * </ol>
  * The project id comes from {@code HUAWEICLOUD_SDK_PROJECT_ID} when the builder sets none.
+ *
+ * <p>A variable that is unset or blank counts as absent. Surrounding whitespace of a value (such
+ * as the CR LF of a file written on Windows) is removed; a value with any other character outside
+ * printable ASCII fails with a {@link CredentialsException} that names the variable but does not
+ * show the value.
  */
 public final class DefaultCredentialsChain {
   /** The access key id variable. */
@@ -32,7 +37,8 @@ public final class DefaultCredentialsChain {
    *
    * @param env the environment, usually {@link System#getenv()}
    * @return the first credentials the chain finds
-   * @throws CredentialsException when none is found, or only half of an AK/SK pair
+   * @throws CredentialsException when none is found, only half of an AK/SK pair, or a value that
+   *     cannot be used (the message names the variable, never the value)
    */
   public static Credentials resolve(Map<String, String> env) {
     String ak = value(env, ENV_AK);
@@ -43,11 +49,20 @@ public final class DefaultCredentialsChain {
             + (ak == null ? ENV_AK : ENV_SK) + " in the environment; set both for AK/SK signing", null);
       }
       String securityToken = value(env, ENV_SECURITY_TOKEN);
-      return securityToken == null ? AkSkCredentials.of(ak, sk) : AkSkCredentials.temporary(ak, sk, securityToken);
+      try {
+        return AkSkCredentials.checked(ak, variable(ENV_AK), sk, variable(ENV_SK), securityToken,
+            variable(ENV_SECURITY_TOKEN));
+      } catch (IllegalArgumentException e) {
+        throw badVariable(e);
+      }
     }
     String token = value(env, ENV_AUTH_TOKEN);
     if (token != null) {
-      return TokenCredentials.of(token);
+      try {
+        return TokenCredentials.fixed(token, variable(ENV_AUTH_TOKEN));
+      } catch (IllegalArgumentException e) {
+        throw badVariable(e);
+      }
     }
     throw new CredentialsException("no credentials: set credentials(...) on the client builder, or the "
         + "environment variables " + ENV_AK + " and " + ENV_SK + " (AK/SK), or " + ENV_AUTH_TOKEN + " (IAM token)",
@@ -62,6 +77,18 @@ public final class DefaultCredentialsChain {
    */
   public static String projectIdFrom(Map<String, String> env) {
     return value(env, ENV_PROJECT_ID);
+  }
+
+  /**
+   * The environment is not an argument the caller passed: a bad value there is a credentials
+   * failure, and the check's message already names the variable.
+   */
+  private static CredentialsException badVariable(IllegalArgumentException e) {
+    return new CredentialsException(e.getMessage() + "; fix or unset the variable", e);
+  }
+
+  private static String variable(String name) {
+    return "the environment variable " + name;
   }
 
   private static String value(Map<String, String> env, String name) {

@@ -5,6 +5,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.ServiceException;
+import io.sfsturbo.jobs.internal.HeaderValues;
+import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +31,18 @@ import org.slf4j.LoggerFactory;
  * it as {@code X-Auth-Token}. The token is cached and fetched again ahead of its expiry;
  * concurrent callers share one fetch; a 401 from the service makes it fetch a new one (tokens can
  * be revoked before they expire) and the call is sent once more.
+ *
+ * <p>Token requests never follow redirects: a 3xx from the IAM endpoint fails with a
+ * {@link CredentialsException} naming the target's origin, so that the password is sent to no
+ * server but the configured one. IAM's answer is read up to 64 KiB, and its
+ * {@code X-Subject-Token} must be printable ASCII.
  */
 public final class IamPasswordCredentials implements Credentials {
   private static final Logger LOG = LoggerFactory.getLogger(IamPasswordCredentials.class);
   private static final MediaType JSON = MediaType.get("application/json;charset=utf-8");
+  /** A token response without the catalog is a few KiB; far more is not IAM, and is not read into memory. */
+  static final long MAX_RESPONSE_BYTES = 64 * 1024;
+  /** Server text in a message is capped at this many characters. */
 
   private final HttpUrl tokenUrl;
   private final String userName;
@@ -40,6 +51,8 @@ public final class IamPasswordCredentials implements Credentials {
   private final String projectName;
   private final String projectId;
   private final OkHttpClient httpClient;
+  /** Whether the builder set the client: then {@link #withHttpClient} keeps it. */
+  private final boolean explicitHttpClient;
   private final Clock clock;
   private final Duration refreshMargin;
   private final Object lock = new Object();
@@ -74,10 +87,35 @@ public final class IamPasswordCredentials implements Credentials {
     }
     this.projectName = b.projectName;
     this.projectId = b.projectId;
-    this.httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build();
+    this.explicitHttpClient = b.httpClient != null;
+    this.httpClient = withoutRedirects(b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)));
     this.clock = b.clock;
     this.refreshMargin = b.refreshMargin;
+  }
+
+  /** The same settings with another client; the token cache starts empty. */
+  private IamPasswordCredentials(IamPasswordCredentials from, OkHttpClient httpClient) {
+    this.tokenUrl = from.tokenUrl;
+    this.userName = from.userName;
+    this.password = from.password;
+    this.domainName = from.domainName;
+    this.projectName = from.projectName;
+    this.projectId = from.projectId;
+    this.explicitHttpClient = false;
+    this.clock = from.clock;
+    this.refreshMargin = from.refreshMargin;
+    // The SDK client passes its HTTP client before adding its own authentication to it, so token
+    // calls (authenticated by the password in their body) never ask these credentials for a token.
+    this.httpClient = withoutRedirects(httpClient.newBuilder());
+  }
+
+  /**
+   * A redirect would carry the password to another server (OkHttp resends a POST body on 307 and
+   * 308, and to another host too); the token request must go to the configured endpoint or fail.
+   */
+  private static OkHttpClient withoutRedirects(OkHttpClient.Builder http) {
+    return http.followRedirects(false).followSslRedirects(false).build();
   }
 
   private static String text(String name, String value) {
@@ -95,6 +133,23 @@ public final class IamPasswordCredentials implements Credentials {
   @Override
   public Request authenticate(Request request) {
     return request.newBuilder().header("X-Auth-Token", currentToken()).build();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the builder set an {@link Builder#httpClient(OkHttpClient) httpClient}, that one is
+   * kept and this object is returned. Otherwise the result fetches tokens through a client derived
+   * from the given one, which follows no redirects and leaves out the SDK's authentication
+   * interceptor if the client has one; it does not share this object's cached token.
+   *
+   * @param httpClient the client to derive the token client from
+   * @return this object, or new credentials with the same settings and the given client
+   */
+  @Override
+  public IamPasswordCredentials withHttpClient(OkHttpClient httpClient) {
+    Objects.requireNonNull(httpClient, "httpClient");
+    return explicitHttpClient ? this : new IamPasswordCredentials(this, httpClient);
   }
 
   @Override
@@ -142,27 +197,72 @@ public final class IamPasswordCredentials implements Credentials {
   private CachedToken fetch() {
     Request request = new Request.Builder().url(tokenUrl).post(RequestBody.create(body().toString(), JSON)).build();
     try (Response response = httpClient.newCall(request).execute()) {
-      ResponseBody rb = response.body();
-      String text = rb == null ? "" : rb.string();
+      if (response.code() >= 300 && response.code() < 400) {
+        throw new CredentialsException("IAM at " + tokenUrl.host() + " answered the token request with HTTP "
+            + response.code() + ", a redirect " + redirectTarget(response) + "; token requests follow no redirect, so "
+            + "that the password goes to no other server: set iamEndpoint to IAM's own address", null);
+      }
+      String text = readCapped(response.body());
       if (response.code() != 201 && response.code() != 200) {
         ServiceException error = ErrorDecoder.decode("", response.code(), null, null, text, clock.instant());
         String code = error.errorCode();
         String message = error.errorMessage();
         throw new CredentialsException("IAM refused the token request for user '" + userName + "' at " + tokenUrl.host()
-            + ": HTTP " + response.code() + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message),
-            null);
+            + ": HTTP " + response.code() + (code == null ? "" : " " + printable(code))
+            + (message == null ? "" : ": " + printable(message)), null);
       }
       String token = response.header("X-Subject-Token");
       if (token == null || token.isEmpty()) {
         throw new CredentialsException("IAM answered HTTP " + response.code() + " without an X-Subject-Token header",
             null);
       }
+      try {
+        token = HeaderValues.requireValid(token, "the X-Subject-Token header of IAM's response", "the IAM token");
+      } catch (IllegalArgumentException e) {
+        throw new CredentialsException(e.getMessage(), e);
+      }
       Instant expiresAt = expiresAt(text);
       LOG.debug("obtained an IAM token for user '{}', valid until {}", userName, expiresAt);
       return new CachedToken(token, expiresAt);
     } catch (IOException e) {
-      throw new CredentialsException("the IAM token request to " + tokenUrl.host() + " failed: " + e, e);
+      throw new CredentialsException("the IAM token request to " + tokenUrl.host() + " failed: " + printable(
+          String.valueOf(e)), e);
     }
+  }
+
+  /**
+   * Names where a redirect points by origin only: the path and query could hold anything, and the
+   * origin is what tells a user whether the endpoint is mistyped or the network intercepts.
+   */
+  private static String redirectTarget(Response response) {
+    String location = response.header("Location");
+    if (location == null) {
+      return "without a Location header";
+    }
+    HttpUrl target = response.request().url().resolve(location);
+    if (target == null) {
+      return "to an unreadable Location";
+    }
+    String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
+    return "to " + target.scheme() + "://" + host + ":" + target.port();
+  }
+
+  /** Reads the whole body, or fails when it exceeds {@link #MAX_RESPONSE_BYTES}, without buffering more than that. */
+  private static String readCapped(ResponseBody body) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    BufferedSource source = body.source();
+    if (source.request(MAX_RESPONSE_BYTES + 1)) {
+      throw new CredentialsException("IAM's response to the token request is larger than " + MAX_RESPONSE_BYTES / 1024
+          + " KiB; not reading it (is iamEndpoint IAM's address?)", null);
+    }
+    return source.readUtf8();
+  }
+
+  /** Makes server text safe to put in a message: control characters escaped, length capped. */
+  static String printable(String text) {
+    return Printable.forMessage(text);
   }
 
   private Instant expiresAt(String body) {
@@ -292,7 +392,9 @@ public final class IamPasswordCredentials implements Credentials {
     }
 
     /**
-     * Sets {@code httpClient}.
+     * Sets {@code httpClient}. Token calls use a client derived from it that follows no redirects;
+     * {@link IamPasswordCredentials#withHttpClient(OkHttpClient)} then keeps it. Without one, token
+     * calls use a client of their own, or one derived from the client given to {@code withHttpClient}.
      *
      * @param httpClient the client for IAM calls
      * @return this builder

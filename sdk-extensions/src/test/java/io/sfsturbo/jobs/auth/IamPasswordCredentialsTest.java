@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,14 +27,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(30)
 class IamPasswordCredentialsTest {
@@ -178,5 +187,129 @@ class IamPasswordCredentialsTest {
     assertThrows(IllegalArgumentException.class, () -> creds().password(" ").build());
     assertThrows(IllegalArgumentException.class, () -> creds().allowInsecureHttp(false).build(), "http IAM");
     assertThrows(IllegalArgumentException.class, () -> creds().refreshMargin(Duration.ofSeconds(-1)));
+  }
+
+  static String origin(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + ":" + url.port();
+  }
+
+  static MockResponse redirect(int code, String location) {
+    return new MockResponse.Builder().code(code).addHeader("Location", location).body("").build();
+  }
+
+  /** A client that would follow every redirect, to show that the credentials turn that off. */
+  static OkHttpClient followingClient() {
+    return new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void aRedirectIsNotFollowedAndNamesOnlyTheTargetsOrigin(int code) throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      elsewhere.enqueue(token("stolen", "2026-11-30T10:00:00Z"));
+      iam.enqueue(redirect(code, elsewhere.url("/collect/v3/auth/tokens?pw=leak").toString()));
+      IamPasswordCredentials c = creds().httpClient(followingClient()).build();
+      CredentialsException e = assertThrows(CredentialsException.class, () -> c.authenticate(request));
+      assertEquals(0, elsewhere.getRequestCount(), "the password went to the redirect's target");
+      assertEquals(1, iam.getRequestCount());
+      String m = e.getMessage();
+      assertTrue(m.contains("HTTP " + code + ", a redirect to " + origin(elsewhere.url("/")) + ";"), m);
+      assertFalse(m.contains("/collect") || m.contains("leak"), m);
+      assertNoPartOf(PASSWORD, e);
+    }
+  }
+
+  @Test
+  void aRedirectWithoutLocationIsACredentialsFailureToo() {
+    iam.enqueue(new MockResponse.Builder().code(302).body("").build());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    assertTrue(e.getMessage().contains("HTTP 302, a redirect without a Location header"), e.getMessage());
+  }
+
+  /** Subject tokens with a character that cannot be sent back: CR, NUL, DEL, a non-ASCII letter, a tab, U+0001. */
+  @ParameterizedTest
+  @ValueSource(strings = {CANARY + "\rX", CANARY + "\u0000X", CANARY + "\u007f", "CANARY-\u00e9-SECRET-7f3a",
+      "CANARY-SECRET\t7f3a", "CANARY-SECRET\u00017f3a"})
+  void aSubjectTokenThatCannotBeSentIsRefusedWithoutShowingIt(String bad) {
+    iam.enqueue(new MockResponse.Builder().code(201).addHeaderLenient("X-Subject-Token", bad)
+        .body("{\"token\":{\"expires_at\":\"2026-11-30T10:00:00Z\"}}").build());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    assertTrue(e.getMessage().startsWith("the IAM token from the X-Subject-Token header of IAM's response contains "),
+        e.getMessage());
+    assertNoPartOf(bad, e);
+  }
+
+  @Test
+  void aBodyLargerThanTheCapIsNotRead() {
+    String json = "{\"token\":{\"expires_at\":\"2026-11-30T10:00:00Z\"}}";
+    StringBuilder exact = new StringBuilder(json);
+    while (exact.length() < IamPasswordCredentials.MAX_RESPONSE_BYTES) {
+      exact.append(' ');
+    }
+    iam.enqueue(new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok-at-cap").body(exact.toString())
+        .build());
+    assertEquals("tok-at-cap", creds().build().authenticate(request).header("X-Auth-Token"), "64 KiB is read");
+
+    iam.enqueue(new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok").body(exact + " ").build());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    assertTrue(e.getMessage().contains("larger than 64 KiB"), e.getMessage());
+  }
+
+  @Test
+  void serverTextInAMessageIsEscapedAndCapped() {
+    StringBuilder longTail = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      longTail.append('x');
+    }
+    iam.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .body("{\"error\":{\"code\":401,\"message\":\"wrong\\r\\n[INFO] forged \\u001b[31m\\u0085" + longTail
+            + "\",\"title\":\"Unauthorized\"}}").build());
+    String m = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request)).getMessage();
+    assertTrue(m.contains("wrong\\u000d\\u000a[INFO] forged \\u001b[31m\\u0085xxx"), m);
+    for (char c : m.toCharArray()) {
+      assertFalse(c < 0x20 || (c >= 0x7f && c <= 0x9f), () -> "a raw control character in " + m);
+    }
+    assertTrue(m.contains("x…(cut, "), m);
+    assertTrue(m.length() < 500, m.length() + " characters: " + m);
+  }
+
+  @Test
+  void withHttpClientSendsTokenCallsThroughTheGivenClient() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    OkHttpClient given = followingClient().newBuilder()
+        .addInterceptor(chain -> {
+          calls.incrementAndGet();
+          return chain.proceed(chain.request());
+        })
+        .build();
+    IamPasswordCredentials base = creds().build();
+    IamPasswordCredentials derived = base.withHttpClient(given);
+    assertNotSame(base, derived);
+    iam.enqueue(token("via-given", "2026-11-30T10:00:00Z"));
+    assertEquals("via-given", derived.authenticate(request).header("X-Auth-Token"));
+    assertEquals(1, calls.get());
+    JsonObject user = JsonParser.parseString(iam.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).getAsJsonObject()
+        .getAsJsonObject("auth").getAsJsonObject("identity").getAsJsonObject("password").getAsJsonObject("user");
+    assertEquals("alice", user.get("name").getAsString(), "same settings");
+    assertEquals(PASSWORD, user.get("password").getAsString());
+
+    iam.enqueue(token("via-own", "2026-11-30T10:00:00Z"));
+    assertEquals("via-own", base.authenticate(request).header("X-Auth-Token"), "the original keeps its own client");
+    assertEquals(1, calls.get());
+
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      iam.enqueue(redirect(307, elsewhere.url("/").toString()));
+      assertThrows(CredentialsException.class, () -> base.withHttpClient(given).authenticate(request));
+      assertEquals(0, elsewhere.getRequestCount(), "the given client's redirect setting is overridden");
+      assertEquals(2, calls.get());
+    }
+  }
+
+  @Test
+  void withHttpClientKeepsAClientTheBuilderSet() {
+    IamPasswordCredentials explicit = creds().httpClient(new OkHttpClient()).build();
+    assertSame(explicit, explicit.withHttpClient(new OkHttpClient()));
   }
 }
