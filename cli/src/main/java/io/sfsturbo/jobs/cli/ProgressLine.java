@@ -4,11 +4,17 @@ package io.sfsturbo.jobs.cli;
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.JobStatus;
 import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Writes each status change of the job and its sub-jobs to stderr, with the elapsed time. */
+/**
+ * Writes each status change of the job and its sub-jobs to stderr, with the elapsed time.
+ *
+ * <p>Ids, types and statuses come from the server and are escaped ({@link Printable#escape}) so that one
+ * line stays one line and no escape sequence reaches the terminal.
+ */
 final class ProgressLine implements JobProgressListener {
   private final PrintWriter err;
   private final long start = System.nanoTime();
@@ -25,21 +31,29 @@ final class ProgressLine implements JobProgressListener {
 
   @Override
   public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
-    err.printf("[%7s] job %s: %s%s%n", elapsed(), job.jobId(), previous == null ? "" : previous + " -> ", current);
+    err.printf("[%7s] job %s: %s%s%n", elapsed(), Printable.escape(job.jobId()), change(previous), text(current));
     err.flush();
   }
 
   @Override
   public void onSubJobStatusChanged(JobDetail job, SubJobDetail sub, JobStatus previous, JobStatus current) {
-    err.printf("[%7s]   sub-job %s (%s): %s%s%n", elapsed(), sub.jobId(), sub.jobType(),
-        previous == null ? "" : previous + " -> ", current);
+    err.printf("[%7s]   sub-job %s (%s): %s%s%n", elapsed(), Printable.escape(sub.jobId()),
+        Printable.escape(sub.jobType()), change(previous), text(current));
     err.flush();
   }
 
   @Override
   public void onUnknownStatus(JobDetail job) {
-    err.printf("[%7s] job %s reports an undocumented status '%s'; still waiting%n", elapsed(), job.jobId(),
-        job.status());
+    err.printf("[%7s] job %s reports an undocumented status '%s'; still waiting%n", elapsed(),
+        Printable.escape(job.jobId()), text(job.status()));
     err.flush();
+  }
+
+  private static String change(JobStatus previous) {
+    return previous == null ? "" : text(previous) + " -> ";
+  }
+
+  private static String text(JobStatus status) {
+    return JobPrinter.text(status);
   }
 }

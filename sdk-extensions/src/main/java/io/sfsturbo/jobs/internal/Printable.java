@@ -1,54 +1,113 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal;
 
-/** Placeholder; replaced by the full sanitizer. */
+/**
+ * Makes text that came from a server safe to print on a terminal or to write to a log.
+ *
+ * <p>A job's type, fail reason, error code, an error body's message or a response header are chosen by
+ * whoever answers the request. Printed raw, an escape sequence in them can retitle or clear the terminal,
+ * move the cursor, or (with a carriage return or a line feed) forge lines that look like the program's own
+ * output; bidi controls can make text read differently from what it is. This class replaces each such
+ * character by a visible <code>&#92;u001b</code>-style escape (four lowercase hex digits), so the text still shows
+ * what was sent but cannot drive the terminal.
+ *
+ * <p>Escaped: the C0 controls U+0000 to U+001F (line feed, carriage return and tab included), DEL U+007F,
+ * the C1 controls U+0080 to U+009F, the line and paragraph separators U+2028 and U+2029, and the bidi
+ * controls U+202A to U+202E and U+2066 to U+2069. A backslash is left as it is: the output is meant to be
+ * read, not decoded, so <code>&#92;u001b</code> in the output may come from an escaped ESC or from a server that
+ * sent those six characters; both are harmless.
+ */
 public final class Printable {
-  /** Cap of server text in messages. */
+  /** The most characters of server text a single message (an exception's, a log line's) should carry. */
   public static final int MESSAGE_TEXT_LIMIT = 300;
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Printable() {}
 
   /**
-   * Escapes control characters.
+   * Returns the text with every terminal-controlling character replaced by a visible escape.
    *
-   * @param s text
-   * @return escaped text
+   * @param s text from a server, or null
+   * @return {@code "null"} for null; the same instance when nothing needed escaping; otherwise a copy with
+   *     each control, separator and bidi character written <code>&#92;u00XX</code> or <code>&#92;u20XX</code>
    */
   public static String escape(String s) {
     if (s == null) {
       return "null";
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int first = firstUnsafe(s);
+    if (first < 0) {
+      // The usual case: no copy.
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    sb.append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-        b.append(String.format("\\u%04x", (int) c));
+      if (isUnsafe(c)) {
+        sb.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+            .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
       } else {
-        b.append(c);
+        sb.append(c);
       }
     }
-    return b.toString();
+    return sb.toString();
   }
 
   /**
-   * Escapes and caps.
+   * Escapes the text, then cuts it to at most {@code maxChars} characters, so that a server cannot flood a
+   * terminal or a log line through one message.
    *
-   * @param s text
-   * @param max chars
-   * @return text
+   * @param s text from a server, or null
+   * @param maxChars how many characters of the escaped text to keep; at least 0
+   * @return the escaped text when it is short enough; otherwise its first {@code maxChars} characters
+   *     followed by {@code …(cut, N chars)}, N being the length of {@code s} as received
+   * @throws IllegalArgumentException when {@code maxChars} is negative
    */
-  public static String capped(String s, int max) {
-    String e = escape(s);
-    return e.length() <= max ? e : e.substring(0, max) + "…(cut, " + (s == null ? 0 : s.length()) + " chars)";
+  public static String capped(String s, int maxChars) {
+    if (maxChars < 0) {
+      throw new IllegalArgumentException("maxChars must not be negative, was " + maxChars);
+    }
+    String escaped = escape(s);
+    if (escaped.length() <= maxChars) {
+      return escaped;
+    }
+    int end = maxChars;
+    // Never keep half of a surrogate pair: a lone surrogate prints as '?' or breaks the encoder.
+    if (end > 0 && Character.isHighSurrogate(escaped.charAt(end - 1))) {
+      end--;
+    }
+    return escaped.substring(0, end) + "\u2026(cut, " + s.length() + " chars)";
   }
 
   /**
-   * For messages.
+   * Returns the text escaped and capped at {@link #MESSAGE_TEXT_LIMIT} characters: the form server text
+   * takes inside an exception message or a log line.
    *
-   * @param s text
-   * @return text
+   * @param s text from a server, or null
+   * @return {@link #capped(String, int) capped(s, MESSAGE_TEXT_LIMIT)}
    */
   public static String forMessage(String s) {
     return capped(s, MESSAGE_TEXT_LIMIT);
+  }
+
+  private static int firstUnsafe(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isUnsafe(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUnsafe(char c) {
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      return true;
+    }
+    if (c < 0x2028) {
+      return false;
+    }
+    return c <= 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
   }
 }

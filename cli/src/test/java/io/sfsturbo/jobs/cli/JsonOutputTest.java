@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.SubJobDetail;
+import org.junit.jupiter.api.Test;
+
+/** The JSON writer: exact spelling of escapes, numbers and order, and the fallback from fields. */
+class JsonOutputTest {
+  static JobDetail.Builder job() {
+    return JobDetail.builder().jobId("j1").status(JobStatus.of("failed")).jobType("t\u001b").failReason("r\u009b")
+        .errorCode("E").addSubJob(new SubJobDetail("s1", null, "st", null, null, null, "\u007f"));
+  }
+
+  @Test
+  void rewritesTheDocumentKeepingOrderNumbersAndUnknownFields() {
+    String raw = "{ \"z\": 1.50e3, \"a\\u001b\": \"x\u007f\u0085\\u001b\\\"\\\\\u202e\", \"n\": null,"
+        + " \"b\": [true, false, -0, {}], \"ok\": \"caf\u00e9 \ud83d\ude00\", \"lone\": \"\\ud800\" }";
+    assertEquals("{\"z\":1.50e3,\"a\\u001b\":\"x\\u007f\\u0085\\u001b\\\"\\\\\\u202e\",\"n\":null,"
+        + "\"b\":[true,false,-0,{}],\"ok\":\"caf\u00e9 \ud83d\ude00\",\"lone\":\"\\ud800\"}",
+        JsonOutput.of(job().rawJson(raw).build()));
+  }
+
+  @Test
+  void fallsBackToTheFieldsWhenThereIsNoStrictDocument() {
+    String expected = "{\"job_id\":\"j1\",\"status\":\"failed\",\"job_type\":\"t\\u001b\",\"begin_time\":null,"
+        + "\"end_time\":null,\"error_code\":\"E\",\"fail_reason\":\"r\\u009b\",\"sub_jobs\":[{\"job_id\":\"s1\","
+        + "\"status\":null,\"job_type\":\"st\",\"begin_time\":null,\"end_time\":null,\"error_code\":null,"
+        + "\"fail_reason\":\"\\u007f\"}]}";
+    assertEquals(expected, JsonOutput.of(job().build()));
+    assertEquals(expected, JsonOutput.of(job().rawJson("{\"job_id\": NaN}").build()), "not strict JSON");
+    assertEquals(expected, JsonOutput.of(job().rawJson("{\"a\":\"\u001b\"}").build()), "raw control in a string");
+    assertEquals(expected, JsonOutput.of(job().rawJson("{} {}").build()), "trailing data");
+    assertEquals(expected, JsonOutput.of(job().rawJson("{'a':1}").build()), "single quotes");
+  }
+
+  @Test
+  void parseRefusesLenientInput() {
+    assertNull(JsonOutput.parse("[01]"));
+    assertNull(JsonOutput.parse("{\"a\":1,}"));
+    assertEquals("[1]", JsonOutput.parse(" [1] ").toString());
+  }
+}
