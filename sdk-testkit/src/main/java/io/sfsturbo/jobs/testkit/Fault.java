@@ -22,7 +22,12 @@ public enum Fault {
   CONNECTION_RESET,
   /** The job's body is cut mid-way and the connection closed: a transport failure, retried. */
   TRUNCATED_BODY,
-  /** No answer for {@link SfsTurboEmulator.Builder#stallDuration}: a read timeout, retried. */
+  /**
+   * The request is read and never answered: not even a status line is sent, and the connection is
+   * held open until the client gives up (a read or call timeout, retried) or the emulator closes.
+   * A client with no timeout sees the connection dropped, unanswered, after
+   * {@link SfsTurboEmulator.Builder#stallDuration} (10 minutes by default).
+   */
   STALL,
   /** 200 with an HTML page (a captive portal, say): a decoding error. */
   HTML_200,

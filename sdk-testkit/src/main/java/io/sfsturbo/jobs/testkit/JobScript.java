@@ -20,6 +20,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class JobScript {
+  /**
+   * The {@code job_type} of a job whose script sets none: {@code bind_ldap}, the type of the API
+   * page's example. A sub-job whose script sets none takes its job's type instead (see
+   * {@link Builder#jobType}).
+   */
+  public static final String DEFAULT_JOB_TYPE = "bind_ldap";
+
   /** How the end of a script looks. */
   public enum End {
     /** Ends with {@code success}. */
@@ -45,6 +52,8 @@ public final class JobScript {
 
   private final String jobId;
   private final String jobType;
+  /** Whether the script set its type; a sub-job without one takes its job's. */
+  private final boolean jobTypeSet;
   private final List<Phase> phases;
   private final End end;
   private final String errorCode;
@@ -54,13 +63,37 @@ public final class JobScript {
 
   private JobScript(Builder b) {
     this.jobId = b.jobId;
-    this.jobType = b.jobType;
+    this.jobType = b.jobType != null ? b.jobType : DEFAULT_JOB_TYPE;
+    this.jobTypeSet = b.jobType != null;
     this.phases = Collections.unmodifiableList(new ArrayList<>(b.phases));
     this.end = b.end;
     this.errorCode = b.errorCode;
     this.failReason = b.failReason;
-    this.subJobs = Collections.unmodifiableList(new ArrayList<>(b.subJobs));
+    List<JobScript> subs = new ArrayList<>();
+    for (JobScript sub : b.subJobs) {
+      // Done here rather than in subJob() so that the order of jobType() and subJob() calls
+      // does not matter.
+      subs.add(sub.jobTypeSet ? sub : sub.withInheritedType(this.jobType));
+    }
+    this.subJobs = Collections.unmodifiableList(subs);
     this.byTime = b.byTime;
+  }
+
+  /** A copy of an untyped sub-job's script with its job's type. */
+  private JobScript(JobScript base, String inheritedType) {
+    this.jobId = base.jobId;
+    this.jobType = inheritedType;
+    this.jobTypeSet = true;
+    this.phases = base.phases;
+    this.end = base.end;
+    this.errorCode = base.errorCode;
+    this.failReason = base.failReason;
+    this.subJobs = base.subJobs;
+    this.byTime = base.byTime;
+  }
+
+  private JobScript withInheritedType(String type) {
+    return new JobScript(this, type);
   }
 
   /**
@@ -78,7 +111,10 @@ public final class JobScript {
     return jobId;
   }
 
-  /** Returns the job type. */
+  /**
+   * Returns the job type: the one set on the builder, else for a sub-job (as found in its job's
+   * {@link #subJobs()}) its job's type, else {@link #DEFAULT_JOB_TYPE}.
+   */
   public String jobType() {
     return jobType;
   }
@@ -145,7 +181,8 @@ public final class JobScript {
   /** Builds a {@link JobScript}. */
   public static final class Builder {
     private final String jobId;
-    private String jobType = "bind_ldap";
+    /** Null until set: then {@link #DEFAULT_JOB_TYPE}, or for a sub-job its job's type. */
+    private String jobType;
     private final List<Phase> phases = new ArrayList<>();
     private End end = End.SUCCESS;
     private String errorCode;
@@ -159,7 +196,9 @@ public final class JobScript {
     }
 
     /**
-     * Sets {@code jobType}.
+     * Sets {@code jobType}. Without it a job reports {@link #DEFAULT_JOB_TYPE}, and a sub-job
+     * reports the type of the job it is added to (a sub-job is a step of its job's operation, so
+     * the job's type is a closer guess than a fixed one).
      *
      * @param jobType the {@code job_type} to report
      * @return this builder
@@ -244,7 +283,9 @@ public final class JobScript {
     }
 
     /**
-     * Adds a sub-job.
+     * Adds a sub-job. The emulator reports a sub-job with its job's {@code begin_time} (its phases
+     * count from when the job was added), an {@code end_time} from when it reached
+     * {@code success} or {@code failed}, and this job's type unless its script sets one.
      *
      * @param subJob a sub-job's script, driven the same way as this one
      * @return this builder

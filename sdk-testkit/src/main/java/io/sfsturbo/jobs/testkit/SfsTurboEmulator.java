@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
@@ -59,6 +60,14 @@ public final class SfsTurboEmulator implements AutoCloseable {
   private final Clock clock;
   private final Duration stallDuration;
   private final MockWebServer server = new MockWebServer();
+  /** Counted down by {@link #close()}: releases every request held by {@link Fault#STALL} at once. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  /**
+   * The answer to a stalled request once its hold ends: the connection is dropped before any
+   * status line, so even then the client never sees a response. Compared by identity.
+   */
+  private final MockResponse stalled =
+      new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
   private final List<RecordedCall> journal = new CopyOnWriteArrayList<>();
   private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
@@ -74,10 +83,13 @@ public final class SfsTurboEmulator implements AutoCloseable {
     final Instant addedAt;
     int polls;
     Instant endedAt;
+    /** When each sub-job ended (null while it runs), by its index in the script. */
+    final Instant[] subEndedAt;
 
     JobState(JobScript script, Instant addedAt) {
       this.script = script;
       this.addedAt = addedAt;
+      this.subEndedAt = new Instant[script.subJobs().size()];
     }
   }
 
@@ -90,8 +102,15 @@ public final class SfsTurboEmulator implements AutoCloseable {
     server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        MockResponse response = handle(request);
+        if (response == stalled) {
+          // Held here, on the connection's own thread, rather than with MockResponse.headersDelay or
+          // SocketEffect.Stall: those only look at whether the server closed the socket, while this
+          // wait also ends the moment close() counts the latch down, so close() stays fast.
+          stopped.await(stallDuration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return response;
       }
     });
   }
@@ -242,8 +261,10 @@ public final class SfsTurboEmulator implements AutoCloseable {
     }
   }
 
+  /** Stops serving: requests held by {@link Fault#STALL} are dropped at once, unanswered. */
   @Override
   public void close() {
+    stopped.countDown();
     server.close();
   }
 
@@ -374,8 +395,7 @@ public final class SfsTurboEmulator implements AutoCloseable {
         return json(200, body, requestId).newBuilder()
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
       case STALL:
-        return json(200, "{}", requestId).newBuilder().headersDelay(stallDuration.toMillis(), TimeUnit.MILLISECONDS)
-            .build();
+        return stalled;
       case HTML_200:
         return html(200, "<html><body>Please sign in to the network</body></html>");
       case MALFORMED_JSON:
@@ -395,29 +415,56 @@ public final class SfsTurboEmulator implements AutoCloseable {
     }
   }
 
-  /** The job's JSON as the API writes it; a real poll (count = true) moves a poll-driven script on. */
+  /**
+   * The job's JSON as the API writes it; a real poll (count = true) moves a poll-driven script on.
+   *
+   * <p>Times: every sub-job begins with its job (their phases count from the same start). A job or
+   * sub-job that reached {@code success} or {@code failed} carries the {@code end_time} it ended at
+   * (see {@link #naturalEnd}), fixed from then on. The job's is never before any ended sub-job's,
+   * and a sub-job that a script lets outlive its ended job is given the job's: a real service
+   * does not report a job done before its steps.
+   */
   private JsonObject jobJson(JobState state, Instant now, boolean count) {
     JobScript script = state.script;
-    int poll;
+    List<JobScript> subScripts = script.subJobs();
+    String[] subStatuses = new String[subScripts.size()];
+    Instant[] subEnds;
     Instant endedAt;
     String status;
     synchronized (state) {
       if (count) {
         state.polls++;
       }
-      poll = Math.max(1, state.polls);
+      int poll = Math.max(1, state.polls);
       Duration elapsed = Duration.between(state.addedAt, now);
+      // Sub-jobs first, so that a job ending at this poll sees the ends of those ending with it.
+      for (int i = 0; i < subStatuses.length; i++) {
+        JobScript sub = subScripts.get(i);
+        subStatuses[i] = sub.statusAt(poll, elapsed);
+        if (state.subEndedAt[i] == null && isEnd(subStatuses[i])) {
+          Instant end = naturalEnd(sub, script.isByTime() || sub.isByTime(), state.addedAt, now);
+          state.subEndedAt[i] = state.endedAt != null && end.isAfter(state.endedAt) ? state.endedAt : end;
+        }
+      }
       status = script.statusAt(poll, elapsed);
-      if (state.endedAt == null && (status.equals("success") || status.equals("failed"))) {
-        state.endedAt = script.isByTime() ? state.addedAt.plus(script.totalDuration()) : now;
+      if (state.endedAt == null && isEnd(status)) {
+        Instant end = naturalEnd(script, script.isByTime(), state.addedAt, now);
+        for (Instant subEnd : state.subEndedAt) {
+          if (subEnd != null && subEnd.isAfter(end)) {
+            end = subEnd;
+          }
+        }
+        state.endedAt = end;
       }
       endedAt = state.endedAt;
+      subEnds = state.subEndedAt.clone();
     }
+    String beginTime = TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC));
     JsonObject job = new JsonObject();
     job.addProperty("job_id", script.jobId());
     job.addProperty("status", status);
     job.addProperty("job_type", script.jobType());
-    job.addProperty("begin_time", TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC)));
+    job.addProperty("begin_time", beginTime);
     if (endedAt != null) {
       job.addProperty("end_time", TIME.format(LocalDateTime.ofInstant(endedAt, ZoneOffset.UTC)));
     }
@@ -425,16 +472,19 @@ public final class SfsTurboEmulator implements AutoCloseable {
       job.addProperty("error_code", script.errorCode());
       job.addProperty("fail_reason", script.failReason());
     }
-    if (!script.subJobs().isEmpty()) {
+    if (!subScripts.isEmpty()) {
       JsonArray subs = new JsonArray();
-      for (JobScript sub : script.subJobs()) {
-        String subStatus = sub.statusAt(poll, Duration.between(state.addedAt, now));
+      for (int i = 0; i < subStatuses.length; i++) {
+        JobScript sub = subScripts.get(i);
         JsonObject s = new JsonObject();
         s.addProperty("job_id", sub.jobId());
-        s.addProperty("status", subStatus);
+        s.addProperty("status", subStatuses[i]);
         s.addProperty("job_type", sub.jobType());
-        s.addProperty("begin_time", TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC)));
-        if (subStatus.equals("failed")) {
+        s.addProperty("begin_time", beginTime);
+        if (subEnds[i] != null) {
+          s.addProperty("end_time", TIME.format(LocalDateTime.ofInstant(subEnds[i], ZoneOffset.UTC)));
+        }
+        if (subStatuses[i].equals("failed")) {
           s.addProperty("error_code", sub.errorCode());
           s.addProperty("fail_reason", sub.failReason());
         }
@@ -443,6 +493,20 @@ public final class SfsTurboEmulator implements AutoCloseable {
       job.add("sub_jobs", subs);
     }
     return job;
+  }
+
+  private static boolean isEnd(String status) {
+    return status.equals("success") || status.equals("failed");
+  }
+
+  /**
+   * When a script that has just been seen ended did end: driven by time, when its phases ran out
+   * (however late the poll that notices it); driven by polls, now, the time of the poll at which
+   * it ended. Never before the job was added, even if a test turned its clock back.
+   */
+  private static Instant naturalEnd(JobScript script, boolean byTime, Instant addedAt, Instant now) {
+    Instant end = byTime ? addedAt.plus(script.totalDuration()) : now;
+    return end.isBefore(addedAt) ? addedAt : end;
   }
 
   private static MockResponse json(int code, String body, String requestId) {
@@ -475,7 +539,7 @@ public final class SfsTurboEmulator implements AutoCloseable {
     private String projectId = "emulator-project";
     private EmulatorAuth auth = EmulatorAuth.token("emulator-token");
     private Clock clock = Clock.systemUTC();
-    private Duration stallDuration = Duration.ofSeconds(5);
+    private Duration stallDuration = Duration.ofMinutes(10);
 
     private Builder() {}
 
@@ -513,13 +577,25 @@ public final class SfsTurboEmulator implements AutoCloseable {
     }
 
     /**
-     * Sets {@code stallDuration}.
+     * Sets {@code stallDuration}: the longest {@link Fault#STALL} holds a request before the
+     * emulator drops the connection, still without a status line. The default, 10 minutes, is
+     * longer than any sensible client timeout, so a stalled call ends on the client's own timeout;
+     * the bound only keeps a call that has no timeout at all from hanging forever. Closing the
+     * emulator ends every hold at once.
      *
-     * @param stallDuration how long {@link Fault#STALL} holds the answer
+     * <p>This used to be how long a stall lasted before the emulator answered {@code {}};
+     * that answer came back within the client's timeout and hid the timeout a test meant to
+     * provoke, so it is gone. Code that set a short duration still compiles and now sees a
+     * dropped connection after it, if its client waits that long.
+     *
+     * @param stallDuration not negative
      * @return this builder
      */
     public Builder stallDuration(Duration stallDuration) {
-      this.stallDuration = Objects.requireNonNull(stallDuration, "stallDuration");
+      if (Objects.requireNonNull(stallDuration, "stallDuration").isNegative()) {
+        throw new IllegalArgumentException("stallDuration must not be negative, was " + stallDuration);
+      }
+      this.stallDuration = stallDuration;
       return this;
     }
 
