@@ -7,7 +7,10 @@ import io.sfsturbo.jobs.SubJobDetail;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
 import java.io.PrintWriter;
+import io.sfsturbo.jobs.internal.Durations;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Writes each status change of the job and its sub-jobs to stderr, with the elapsed time.
@@ -46,6 +49,16 @@ final class ProgressLine implements JobProgressListener {
   public void onUnknownStatus(JobDetail job) {
     err.printf("[%7s] job %s reports an undocumented status '%s'; still waiting%n", elapsed(),
         Printable.escape(job.jobId()), text(job.status()));
+    err.flush();
+  }
+
+  @Override
+  public void onJobNotFoundYet(String jobId, Duration gracePeriod) {
+    // Said at once: a mistyped id would otherwise be the whole grace period of silence.
+    LocalTime until = LocalTime.now().plus(gracePeriod.minus(Duration.ofNanos(System.nanoTime() - start)))
+        .truncatedTo(ChronoUnit.SECONDS);
+    err.printf("[%7s] job %s not found yet; it may have just been created, so trying until %s (grace period %s)%n",
+        elapsed(), Printable.escape(jobId), until, Durations.human(gracePeriod));
     err.flush();
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.CallOptions;
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
@@ -185,7 +186,8 @@ public final class SfsTurboJobsCli implements Runnable {
     String output;
 
     @Option(names = "--timeout", converter = DurationConverter.class,
-        description = "Wait: overall deadline (default 30m). Show: the call's timeout (default 60s). E.g. 30s, 5m, PT1H.")
+        description = "Wait: the wait's deadline, every poll and retry within it (default 30m). Show: the call's "
+            + "total budget, retries included (default 60s). E.g. 30s, 5m, PT1H.")
     Duration timeout;
 
     @Option(names = "--emulator", description = "Use an embedded emulator with demo jobs demo-success, demo-failed, "
@@ -251,9 +253,11 @@ public final class SfsTurboJobsCli implements Runnable {
       CommandLine cmd = spec.commandLine();
       boolean json = common.json(cmd);
       usage(cmd, () -> Ids.requireValid("JOB_ID", jobId));
+      CallOptions options = usage(cmd, () -> common.timeout == null ? CallOptions.defaults()
+          : CallOptions.builder().callTimeout(common.timeout).build());
       try (SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
            SfsTurboJobsClient client = common.client(emu, cmd, parent.clientTweak)) {
-        JobDetail job = client.showJobDetail(jobId);
+        JobDetail job = client.showJobDetail(jobId, options);
         JobPrinter.print(job, json, spec.commandLine().getOut());
         return job.isFailed() ? ExitCodes.JOB_FAILED : ExitCodes.SUCCESS;
       }

@@ -94,19 +94,31 @@ class AsyncWaiterTest {
 
   @Test
   void cancellingStopsPollingAtOnce() throws Exception {
-    CompletableFuture<WaitResult> wait = waiter.waitForAsync("run-0",
-        fast.toBuilder().pollInterval(Duration.ofMillis(100)).maxInterval(Duration.ofMillis(100)).build());
-    while (service.server.getRequestCount() < 2) {
-      Thread.sleep(5);
+    // The wait's delays run on a scheduler the test sees: after cancel, nothing of the wait is left on it.
+    java.util.concurrent.ScheduledThreadPoolExecutor mine = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    mine.setRemoveOnCancelPolicy(true);
+    try {
+      JobWaiter own = JobWaiter.builder(client).scheduler(mine).build();
+      CompletableFuture<WaitResult> wait = own.waitForAsync("run-0",
+          fast.toBuilder().pollInterval(Duration.ofSeconds(30)).maxInterval(Duration.ofSeconds(30)).build());
+      assertTrue(service.server.takeRequest(10, TimeUnit.SECONDS) != null, "first poll");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (mine.getQueue().isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();   // the next poll is being scheduled
+      }
+      assertEquals(1, mine.getQueue().size(), "the next poll, 30 s away");
+      assertTrue(wait.cancel(true));
+      // The thread that scheduled the poll may still be storing its handle: it cancels it itself then.
+      long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!mine.getQueue().isEmpty() && System.nanoTime() < settle) {
+        Thread.onSpinWait();
+      }
+      assertEquals(0, mine.getQueue().size(), "the pending poll was cancelled with the wait");
+      assertEquals(1, service.server.getRequestCount(), "no poll after cancel");
+      assertTrue(wait.isCancelled());
+    } finally {
+      mine.shutdownNow();
     }
-    assertTrue(wait.cancel(true));
-    int atCancel = service.server.getRequestCount();
-    Thread.sleep(500);
-    assertTrue(service.server.getRequestCount() <= atCancel + 1,
-        "at most the poll already in flight may arrive after cancel");
-    int settled = service.server.getRequestCount();
-    Thread.sleep(300);
-    assertEquals(settled, service.server.getRequestCount(), "no poll after cancel");
   }
 
   @Test

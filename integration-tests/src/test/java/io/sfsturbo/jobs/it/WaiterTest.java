@@ -27,6 +27,7 @@ import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -215,6 +216,32 @@ class WaiterTest {
     service.enqueue(error(404, "SFS.TURBO.0001"));
     assertThrows(ResourceNotFoundException.class, () -> waiter.waitFor("j", options.build()),
         "another 404 code is not 'not visible yet'");
+  }
+
+  @Test
+  void theGracePeriodEndsExactlyAndTheListenerHearsOfItOnce() {
+    for (int i = 0; i < 20; i++) {
+      service.enqueue(error(404, "SFS.TURBO.0019"));
+    }
+    List<Duration> heard = new ArrayList<>();
+    JobProgressListener listener = new JobProgressListener() {
+      @Override
+      public void onJobNotFoundYet(String jobId, Duration gracePeriod) {
+        heard.add(gracePeriod);
+      }
+    };
+    ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> waiter.waitFor("j",
+        options.maxInterval(Duration.ofSeconds(30)).notFoundGracePeriod(Duration.ofSeconds(30)).listener(listener)
+            .build()));
+    assertEquals("SFS.TURBO.0019", e.errorCode());
+    // 2 + 3 + 4.5 + 6.75 + 10.125 = 26.375 s; the next delay (15.2 s) is cut to the grace period's end,
+    // so the poll that decides happens at 30 s, not at 41.6 s.
+    Duration total = Duration.ZERO;
+    for (Duration d : time.sleeps) {
+      total = total.plus(d);
+    }
+    assertEquals(Duration.ofSeconds(30), total, "sleeps " + time.sleeps);
+    assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(30)), heard);
   }
 
   @Test
