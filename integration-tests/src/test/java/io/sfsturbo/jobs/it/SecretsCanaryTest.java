@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.it;
 
 import static io.sfsturbo.jobs.it.MockService.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -104,6 +107,39 @@ class SecretsCanaryTest {
         texts.add(stackTrace(assertThrows(RuntimeException.class, () -> withIam.showJobDetail("j"))));
         withIam.close();
       }
+
+      // A redirect to another port with temporary AK/SK: the target sees nothing, the message names no secret.
+      try (MockWebServer elsewhere = new MockWebServer()) {
+        elsewhere.start();
+        service.enqueue(new MockResponse.Builder().code(302)
+            .addHeader("Location", elsewhere.url("/steal?sts=canary-sts-1a2b3c").toString()).build());
+        SfsTurboJobsClient redirected = service.clientBuilder().credentials(aksk).build();
+        texts.add(stackTrace(assertThrows(RuntimeException.class, () -> redirected.showJobDetail("j"))));
+        redirected.close();
+        assertEquals(0, elsewhere.getRequestCount());
+      }
+
+      // Secrets that cannot be header values, from every source: refused without echoing them.
+      String crlfToken = "canary-crlf-77aa";
+      secrets.add(crlfToken);
+      texts.add(stackTrace(assertThrows(IllegalArgumentException.class,
+          () -> TokenCredentials.of(crlfToken + "\r\nX-Injected: 1"))));
+      SfsTurboJobsClient supplied = service.clientBuilder()
+          .credentials(TokenCredentials.fromSupplier(() -> crlfToken + "\u00e9")).build();
+      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> supplied.showJobDetail("j"))));
+      supplied.close();
+      String envSk = "canary-env-sk-55";
+      secrets.add(envSk);
+      Map<String, String> env = new HashMap<>();
+      env.put("HUAWEICLOUD_SDK_AK", "AKCANARY");
+      env.put("HUAWEICLOUD_SDK_SK", envSk + "\u0000");
+      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> SfsTurboJobsClient.builder()
+          .endpoint(service.server.url("/").uri()).allowInsecureHttp(true).projectId("p").environment(env).build())));
+      String userInfoPassword = "canary-userinfo-66";
+      secrets.add(userInfoPassword);
+      texts.add(stackTrace(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()
+          .endpoint("https://admin:" + userInfoPassword + "@sfs-turbo.example.com").projectId("p")
+          .credentials(token).build())));
     } finally {
       System.err.flush();
       System.setErr(original);
