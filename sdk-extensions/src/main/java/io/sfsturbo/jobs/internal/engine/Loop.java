@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one retry-and-poll loop: tries, asks its {@link Strategy} what the outcome means, waits,
@@ -187,13 +188,7 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       return;
     }
     lastFailure = null;
-    Step<R> step;
-    try {
-      step = strategy.onSuccess(value, elapsed());
-    } catch (RuntimeException e) {
-      step = Step.fail(new SfsTurboException("deciding after a try failed unexpectedly: " + e, e));
-    }
-    next(step);
+    decide(() -> strategy.onSuccess(value, elapsed()));
   }
 
   @Override
@@ -202,10 +197,15 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       return;
     }
     lastFailure = failure;
+    decide(() -> strategy.onFailure(failure, elapsed()));
+  }
+
+  private void decide(Supplier<Step<R>> decision) {
     Step<R> step;
     try {
-      step = strategy.onFailure(failure, elapsed());
+      step = decision.get();
     } catch (RuntimeException e) {
+      // A bug in a strategy (or a listener it calls) must end the loop typed, not leave it hanging.
       step = Step.fail(new SfsTurboException("deciding after a try failed unexpectedly: " + e, e));
     }
     next(step);
