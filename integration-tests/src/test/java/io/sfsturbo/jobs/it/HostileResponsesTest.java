@@ -279,6 +279,25 @@ class HostileResponsesTest {
   }
 
   @Test
+  void anUnreachableIamEndpointFailsWithTheSameTypeSyncAndAsync() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    io.sfsturbo.jobs.auth.IamPasswordCredentials iam = io.sfsturbo.jobs.auth.IamPasswordCredentials.builder()
+        .iamEndpoint(java.net.URI.create("http://127.0.0.1:" + closedPort)).allowInsecureHttp(true).userName("alice")
+        .password("canary-password-1f").domainName("acme").projectName("eu-de").build();
+    try (SfsTurboJobsClient client = service.clientBuilder().credentials(iam).build()) {
+      SfsTurboException sync = assertThrows(SfsTurboException.class, () -> client.showJobDetail("j"));
+      ExecutionException async = assertThrows(ExecutionException.class,
+          () -> client.showJobDetailAsync("j").get(10, TimeUnit.SECONDS));
+      assertInstanceOf(CredentialsException.class, sync);
+      assertEquals(sync.getClass(), async.getCause().getClass());
+    }
+    assertEquals(0, service.server.getRequestCount());
+  }
+
+  @Test
   void aCallBudgetIsSetPerCall() throws Exception {
     for (int i = 0; i < 10; i++) {
       service.enqueue(MockService.error(503, "SFS.TURBO.0005"));
