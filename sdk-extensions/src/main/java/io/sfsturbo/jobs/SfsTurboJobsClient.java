@@ -101,6 +101,9 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     // port or scheme the response names. A 3xx becomes an UnexpectedRedirectException instead.
     // Applied to a caller's OkHttpClient too, since this is a derived copy.
     http.followRedirects(false).followSslRedirects(false);
+    // A caller's Authenticator answers a 401 with a request of its choosing, which OkHttp would send
+    // wherever it points: the SDK's own interceptor handles 401s (renewed token, corrected clock) instead.
+    http.authenticator(okhttp3.Authenticator.NONE);
     OkHttpClient plain = http.build();
     String userAgent = "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);

@@ -108,6 +108,20 @@ class HostileResponsesTest {
   }
 
   @Test
+  void aUsersAuthenticatorCannotSendTheRequestElsewhere() throws Exception {
+    service.enqueue(MockService.error(401, "APIGW.0301"));
+    OkHttpClient rerouting = new OkHttpClient.Builder().authenticator((route, response) ->
+        response.request().newBuilder().url(elsewhere.url("/reroute")).build()).build();
+    try (SfsTurboJobsClient client = service.clientBuilder().httpClient(rerouting).build()) {
+      ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
+      assertEquals(401, e.statusCode());
+    } finally {
+      rerouting.dispatcher().executorService().shutdown();
+    }
+    assertEquals(0, elsewhere.getRequestCount());
+  }
+
+  @Test
   void duplicateKeysMakeADocumentAmbiguousAndItIsRefused() throws Exception {
     service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"status\":\"success\"}"));
     try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
