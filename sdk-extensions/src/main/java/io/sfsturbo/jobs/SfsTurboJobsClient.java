@@ -108,7 +108,9 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     String userAgent = "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     // Token calls (IAM) go through the same settings, and are closed with this client.
-    Credentials bound = credentials.withHttpClient(plain);
+    // Their own calls are bounded as a whole by the attempt timeout: a token call runs inside an
+    // attempt, on the caller's thread for a sync call, where the attempt's watchdog cannot reach it.
+    Credentials bound = credentials.withHttpClient(plain.newBuilder().callTimeout(attemptTimeout).build());
     this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId))
         .addInterceptor(new ErrorBodyLimit()).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
