@@ -123,8 +123,4 @@ public final class CallOptions {
       return new CallOptions(this);
     }
   }
-
-  static Duration orDefault(Duration d, Duration fallback) {
-    return d != null ? d : fallback;
-  }
 }

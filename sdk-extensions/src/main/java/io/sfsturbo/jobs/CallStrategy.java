@@ -61,8 +61,7 @@ final class CallStrategy implements Strategy<JobDetail, JobDetail> {
     if (LOG.isDebugEnabled()) {
       LOG.debug("retrying {} after attempt {}: {}", operation(), attempts, failure.getMessage());
     }
-    return retryAfter == null ? Step.again(computed)
-        : Step.againNoSooner(retryAfter.compareTo(computed) > 0 ? retryAfter : computed);
+    return Step.againAfter(computed, retryAfter);
   }
 
   @Override

@@ -70,20 +70,16 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
   private final Engine<JobDetail> engine;
-  private final RetryPolicy retryPolicy;
   private final Duration callTimeout;
-  private final Duration attemptTimeout;
-  private final DoubleSupplier random;
 
   private SfsTurboJobsClient(Builder b, URI endpoint, String projectId, Credentials credentials) {
     this.endpoint = endpoint;
     this.projectId = projectId;
     this.ownsHttpClient = b.httpClient == null;
-    this.retryPolicy = b.retryPolicy;
     this.callTimeout = b.callTimeout != null ? b.callTimeout : Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
-    this.attemptTimeout = b.attemptTimeout != null ? b.attemptTimeout
+    Duration attemptTimeout = b.attemptTimeout != null ? b.attemptTimeout
         : Duration.ofSeconds(DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
-    this.random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+    DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
     ScheduledExecutorService executor = b.scheduler != null ? b.scheduler : SharedScheduler.get();
     OkHttpClient.Builder http = b.httpClient != null ? b.httpClient.newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
@@ -126,7 +122,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Watchdog watchdog = new Watchdog(ticker, scheduler);
     Clock clock = b.clock;
     this.engine = new Engine<>(ticker, scheduler, watchdog,
-        jobId -> new ShowJobAttempt(api, projectId, jobId, watchdog, clock), attemptTimeout, retryPolicy, random);
+        jobId -> new ShowJobAttempt(api, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random);
   }
 
   /** Returns a new builder. */
@@ -189,13 +185,11 @@ public final class SfsTurboJobsClient implements AutoCloseable {
 
   private Loop<JobDetail, JobDetail> newCall(String jobId, CallOptions options) {
     Objects.requireNonNull(options, "options");
-    if (engine.scope().isClosed()) {
-      throw new IllegalStateException("client is closed");
-    }
     Duration budget = options.callTimeout() != null ? options.callTimeout() : callTimeout;
-    Duration perAttempt = options.attemptTimeout() != null ? options.attemptTimeout() : attemptTimeout;
-    RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : retryPolicy;
-    return engine.loop(jobId, new CallStrategy(jobId, policy, random, budget), budget, perAttempt);
+    Duration perAttempt = options.attemptTimeout() != null ? options.attemptTimeout() : engine.attemptTimeout();
+    RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : engine.retryPolicy();
+    // The loop refuses to start (IllegalStateException) once the client is closed.
+    return engine.loop(jobId, new CallStrategy(jobId, policy, engine.random(), budget), budget, perAttempt);
   }
 
   /** Returns the total budget of a call unless a call sets its own. */
@@ -205,7 +199,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
 
   /** Returns the bound of one attempt unless a call sets its own; waits use it for each poll. */
   public Duration attemptTimeout() {
-    return attemptTimeout;
+    return engine.attemptTimeout();
   }
 
   /** Returns whether {@link #close()} was called. */
@@ -366,7 +360,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = bounded("connectTimeout", timeout);
       return this;
     }
 
@@ -377,7 +371,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive("readTimeout", timeout);
+      this.readTimeout = bounded("readTimeout", timeout);
       return this;
     }
 
@@ -391,7 +385,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive("callTimeout", timeout);
+      this.callTimeout = bounded("callTimeout", timeout);
       return this;
     }
 
@@ -405,7 +399,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder attemptTimeout(Duration timeout) {
-      this.attemptTimeout = positive("attemptTimeout", timeout);
+      this.attemptTimeout = bounded("attemptTimeout", timeout);
       return this;
     }
 
@@ -537,11 +531,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       return this;
     }
 
+    /** Checks a timeout setting: positive and at most one day. */
     static Duration bounded(String name, Duration d) {
-      return positive(name, d);
-    }
-
-    private static Duration positive(String name, Duration d) {
       Durations.requirePositive(name, d);
       if (d.toMillis() > TimeUnit.DAYS.toMillis(1)) {
         throw new IllegalArgumentException(name + " must be at most one day, was " + d);

@@ -88,8 +88,19 @@ class PackageLayoutTest {
         assertTrue(below.contains(target), layer + " depends on " + target);
       }
     }
-    assertFalse(deps.get("io.sfsturbo.jobs.waiter").contains("io.sfsturbo.jobs.retry")
-        && !deps.get("io.sfsturbo.jobs.internal.engine").contains("io.sfsturbo.jobs.retry"),
-        "the waiter reaches into retry for more than the backoff type");
+  }
+
+  @Test
+  void theWaiterCallsNoStaticHelperOfRetry() throws IOException {
+    // What is transient is the exception's to say (SfsTurboException.isRetryable); the waiter
+    // uses retry's values (Backoff, RetryPolicy), never a static rule of it.
+    Pattern staticCall = Pattern.compile("\\b(RetryPolicy|Backoff)\\.(?!of\\(|defaults\\(|none\\(|builder\\()[a-z]\\w*\\(");
+    try (Stream<Path> walk = Files.walk(SOURCES.resolve("waiter"))) {
+      for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".java"))::iterator) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        Matcher m = staticCall.matcher(text);
+        assertFalse(m.find(), () -> file + " calls " + m.group());
+      }
+    }
   }
 }

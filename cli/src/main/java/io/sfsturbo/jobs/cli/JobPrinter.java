@@ -3,9 +3,9 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Printable;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -29,7 +29,7 @@ final class JobPrinter {
     row(out, "Status", text(job.status()) + (job.isPartialFailure() ? " (with failed sub-jobs)" : ""));
     row(out, "Begin", time(job.beginTime(), job.beginTimeText()));
     row(out, "End", time(job.endTime(), job.endTimeText()));
-    row(out, "Duration", duration(job.duration()));
+    row(out, "Duration", Durations.human(job.duration()));
     if (job.errorCode() != null || job.failReason() != null) {
       row(out, "Error", dash(job.errorCode()) + ": " + dash(job.failReason()));
     }
@@ -69,12 +69,4 @@ final class JobPrinter {
     return text == null ? "-" : Printable.escape(text) + " (unreadable)";
   }
 
-  static String duration(Duration d) {
-    if (d == null) {
-      return "-";
-    }
-    long s = d.getSeconds();
-    return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, s % 3600 / 60, s % 60)
-        : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
-  }
 }

@@ -29,7 +29,7 @@ final class ProgressLine implements JobProgressListener {
   private String elapsed() {
     Duration d = Duration.ofNanos(System.nanoTime() - start);
     return d.getSeconds() < 60 ? String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0)
-        : JobPrinter.duration(d);
+        : Durations.human(d);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Ids;
+import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import io.sfsturbo.jobs.waiter.JobFailedException;
@@ -305,7 +306,7 @@ public final class SfsTurboJobsCli implements Runnable {
         try {
           WaitResult result = JobWaiter.create(client).waitFor(jobId, options);
           err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(jobId),
-              JobPrinter.text(result.job().status()), result.polls(), JobPrinter.duration(result.elapsed()));
+              JobPrinter.text(result.job().status()), result.polls(), Durations.human(result.elapsed()));
           err.flush();
           JobPrinter.print(result.job(), json, out);
           return ExitCodes.SUCCESS;

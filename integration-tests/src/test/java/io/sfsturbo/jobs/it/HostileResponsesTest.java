@@ -233,6 +233,27 @@ class HostileResponsesTest {
   }
 
   @Test
+  void aFailedJobsMessageEscapesServerTextAndStaysShort() throws Exception {
+    StringBuilder subs = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      subs.append(i == 0 ? "" : ",").append("{\"job_id\":\"s").append(i).append("\",\"status\":\"failed\","
+          + "\"error_code\":\"E\\u001b[2J\",\"fail_reason\":\"").append(repeat('r', 2_000)).append("\"}");
+    }
+    service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"job_type\":\"bind\\r\\nStatus success\","
+        + "\"error_code\":\"SFS.TURBO.0038\",\"fail_reason\":\"\\u001b]0;pwned\\u0007" + repeat('x', 5_000)
+        + "\",\"sub_jobs\":[" + subs + "]}"));
+    try (SfsTurboJobsClient client = service.clientBuilder().build()) {
+      io.sfsturbo.jobs.waiter.JobFailedException e = assertThrows(io.sfsturbo.jobs.waiter.JobFailedException.class,
+          () -> JobWaiter.create(client).waitFor("j", WaitOptions.defaults()));
+      assertNoControlCharacters(e.getMessage());
+      assertTrue(e.getMessage().contains("bind\\u000d\\u000aStatus success"), e.getMessage());
+      assertTrue(e.getMessage().contains("and 995 more"), e.getMessage());
+      assertTrue(e.getMessage().length() < 5_000, "message of " + e.getMessage().length() + " characters");
+      assertEquals(1_000, e.job().failedSubJobs().size(), "the job itself keeps everything");
+    }
+  }
+
+  @Test
   void aHugeErrorBodyIsReadOnlyInPart() throws Exception {
     service.enqueue(MockService.json(500, "{\"errCode\":\"SFS.TURBO.0005\",\"errMsg\":\"" + repeat('x', 10 * 1024 * 1024)
         + "\"}"));

@@ -4,6 +4,7 @@ package io.sfsturbo.jobs.waiter;
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.SubJobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.Printable;
 import java.util.List;
 
 /** The waited-for job ended with status {@code failed}. Carries why, and the final detail. */
@@ -21,24 +22,36 @@ public class JobFailedException extends SfsTurboException {
     this.job = job;
   }
 
+  /** The most failed sub-jobs the message lists; {@link #failedSubJobs()} has them all. */
+  private static final int SUB_JOBS_IN_MESSAGE = 5;
+
+  // Every field is server text: escaped and capped (Printable), so that the message can go to a
+  // terminal or a log line as it is, and stays short whatever the job holds.
   private static String describe(JobDetail job) {
-    StringBuilder sb = new StringBuilder("job '").append(job.jobId()).append("' (").append(job.jobType())
+    StringBuilder sb = new StringBuilder("job '").append(text(job.jobId())).append("' (").append(text(job.jobType()))
         .append(") failed");
     if (job.errorCode() != null) {
-      sb.append(" with ").append(job.errorCode());
+      sb.append(" with ").append(text(job.errorCode()));
     }
     if (job.failReason() != null) {
-      sb.append(": ").append(job.failReason());
+      sb.append(": ").append(text(job.failReason()));
     }
     List<SubJobDetail> failed = job.failedSubJobs();
     if (!failed.isEmpty()) {
       sb.append("; failed sub-jobs:");
-      for (SubJobDetail s : failed) {
-        sb.append(' ').append(s.jobId()).append(" (").append(s.jobType()).append(", ").append(s.errorCode())
-            .append(": ").append(s.failReason()).append(')');
+      for (SubJobDetail s : failed.subList(0, Math.min(failed.size(), SUB_JOBS_IN_MESSAGE))) {
+        sb.append(' ').append(text(s.jobId())).append(" (").append(text(s.jobType())).append(", ")
+            .append(text(s.errorCode())).append(": ").append(text(s.failReason())).append(')');
+      }
+      if (failed.size() > SUB_JOBS_IN_MESSAGE) {
+        sb.append(" and ").append(failed.size() - SUB_JOBS_IN_MESSAGE).append(" more");
       }
     }
-    return sb.append(" [request id ").append(job.requestId()).append(']').toString();
+    return sb.append(" [request id ").append(text(job.requestId())).append(']').toString();
+  }
+
+  private static String text(String serverText) {
+    return Printable.forMessage(serverText);
   }
 
   /** Returns the job id. */

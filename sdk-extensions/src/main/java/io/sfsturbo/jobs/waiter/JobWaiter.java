@@ -106,9 +106,6 @@ public final class JobWaiter {
   private Loop<JobDetail, WaitResult> newWait(String jobId, WaitOptions options) {
     Ids.requireValid("jobId", jobId);
     Objects.requireNonNull(options, "options");
-    if (client.isClosed()) {
-      throw new IllegalStateException("client is closed");
-    }
     @SuppressWarnings("unchecked")
     Engine<JobDetail> engine = (Engine<JobDetail>) Engine.Access.of(client);
     WaitStrategy strategy = new WaitStrategy(jobId, options, engine.retryPolicy(),

@@ -3,6 +3,7 @@ package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.Printable;
 
 /** The job reported a status the API does not document, under {@link UnknownStatusPolicy#FAIL_FAST}. */
 public class UnexpectedJobStatusException extends SfsTurboException {
@@ -10,8 +11,9 @@ public class UnexpectedJobStatusException extends SfsTurboException {
   private final transient JobDetail job;
 
   UnexpectedJobStatusException(JobDetail job) {
-    super("job '" + job.jobId() + "' reported the undocumented status '" + job.status()
-        + "' [request id " + job.requestId() + "]");
+    super("job '" + Printable.forMessage(job.jobId()) + "' reported the undocumented status '"
+        + Printable.forMessage(String.valueOf(job.status())) + "' [request id " + Printable.forMessage(job.requestId())
+        + "]");
     this.job = job;
   }
 

@@ -119,14 +119,12 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     }
     Duration delay = retryPolicy.backoff().delay(consecutiveTransient - 1, random.getAsDouble());
     Duration retryAfter = e instanceof ThrottledException ? ((ThrottledException) e).retryAfter() : null;
+    Step<WaitResult> next = Step.againAfter(delay, retryAfter);
     if (LOG.isDebugEnabled()) {
       LOG.debug("poll {} of job {} failed ({}); polling again in {}", polls, jobId, e.getMessage(),
-          Durations.human(retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay));
+          Durations.human(next.delay()));
     }
-    if (retryAfter != null) {
-      return Step.againNoSooner(retryAfter.compareTo(delay) > 0 ? retryAfter : delay);
-    }
-    return Step.again(delay);
+    return next;
   }
 
   @Override

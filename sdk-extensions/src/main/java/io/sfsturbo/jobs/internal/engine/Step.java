@@ -68,6 +68,22 @@ public final class Step<R> {
     return new Step<>(null, null, Math.max(0, delay.toNanos()), true);
   }
 
+  /**
+   * Tries again after a backoff delay, or after the server's {@code Retry-After} when it asked for
+   * longer (then a floor, as {@link #againNoSooner(Duration)}).
+   *
+   * @param backoff the computed delay
+   * @param retryAfter what the server asked for, or null
+   * @param <R> the result type
+   * @return the step
+   */
+  public static <R> Step<R> againAfter(Duration backoff, Duration retryAfter) {
+    if (retryAfter == null) {
+      return again(backoff);
+    }
+    return againNoSooner(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
+  }
+
   boolean isAgain() {
     return delayNanos >= 0;
   }

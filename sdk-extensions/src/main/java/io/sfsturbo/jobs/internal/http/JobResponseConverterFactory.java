@@ -12,6 +12,7 @@ import com.google.gson.stream.JsonWriter;
 import io.sfsturbo.jobs.generated.model.GetSubJobDetail;
 import io.sfsturbo.jobs.generated.model.JobStatus;
 import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
+import io.sfsturbo.jobs.internal.Printable;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -62,21 +63,21 @@ public final class JobResponseConverterFactory extends Converter.Factory {
     }
     if (contentType != null && !"json".equals(contentType.subtype())
         && !contentType.subtype().endsWith("+json")) {
-      return failure("expected a JSON body but the content type is "
-          + io.sfsturbo.jobs.internal.Printable.forMessage(contentType.toString()), text, null);
+      return failure("expected a JSON body but the content type is " + Printable.forMessage(contentType.toString()),
+          text, null);
     }
     if (text.trim().isEmpty()) {
       return failure("the response body is empty", text, null);
     }
     String problem = StrictJson.problem(text);
     if (problem != null) {
-      return classify(text, new IllegalStateException(problem), problem);
+      return failure(problem, text, null);
     }
     DecodedJobResponse decoded;
     try {
       decoded = gson.fromJson(text, DecodedJobResponse.class);
     } catch (RuntimeException e) {
-      return classify(text, e, null);
+      return shapeFailure(text, e);
     }
     if (decoded == null) {
       return failure("the response body is JSON null", text, null);
@@ -115,26 +116,13 @@ public final class JobResponseConverterFactory extends Converter.Factory {
     return false;
   }
 
-  /** Tells apart why the body could not be bound: not JSON at all, JSON but not an object, or the wrong shape. */
-  private static DecodedJobResponse classify(String text, RuntimeException bindFailure, String strictProblem) {
-    if (strictProblem != null && !strictProblem.startsWith("the response body is not valid JSON")) {
-      return failure(strictProblem, text, null);
-    }
-    JsonElement element;
-    try {
-      element = JsonParser.parseString(text);
-    } catch (RuntimeException e) {
-      return failure("the response body is not valid JSON (" + io.sfsturbo.jobs.internal.Printable.forMessage(
-          e.getMessage()) + ")", text, e);
-    }
-    if (!element.isJsonObject()) {
+  /** Tells apart why valid JSON could not be bound: not an object, or an object of the wrong shape. */
+  private static DecodedJobResponse shapeFailure(String text, RuntimeException bindFailure) {
+    if (!JsonParser.parseString(text).isJsonObject()) {
       return failure("the response body is JSON but not an object", text, bindFailure);
     }
-    if (strictProblem != null) {
-      return failure(strictProblem, text, null);
-    }
-    return failure("the response body does not match the job schema (" + io.sfsturbo.jobs.internal.Printable
-        .forMessage(bindFailure.getMessage()) + ")", text, bindFailure);
+    return failure("the response body does not match the job schema (" + Printable.forMessage(
+        bindFailure.getMessage()) + ")", text, bindFailure);
   }
 
   private static DecodedJobResponse failure(String why, String text, Throwable cause) {

@@ -4,6 +4,7 @@ package io.sfsturbo.jobs.internal.http;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.sfsturbo.jobs.internal.Printable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class StrictJson {
       }
       return problem;
     } catch (IOException | IllegalStateException | NumberFormatException e) {
-      return "the response body is not valid JSON (" + e.getMessage() + ")";
+      return "the response body is not valid JSON (" + Printable.forMessage(e.getMessage()) + ")";
     }
   }
 
@@ -52,8 +53,8 @@ public final class StrictJson {
         while (reader.hasNext()) {
           String name = reader.nextName();
           if (!names.add(name)) {
-            return "the response body has the key '" + io.sfsturbo.jobs.internal.Printable.forMessage(name) + "' twice in "
-                + io.sfsturbo.jobs.internal.Printable.forMessage(path)
+            return "the response body has the key '" + Printable.forMessage(name) + "' twice in "
+                + Printable.forMessage(path)
                 + ", so its meaning is ambiguous";
           }
           String problem = value(reader, depth + 1, path + "." + name);
