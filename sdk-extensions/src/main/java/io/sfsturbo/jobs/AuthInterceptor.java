@@ -34,8 +34,9 @@ final class AuthInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     // The fixed headers are set here rather than in an interceptor of their own: one request copy less per call.
+    // Content-Type is Table 2's mandatory header; the spec marks it x-sdk-managed, so it is set here, not by callers.
     Request original = chain.request().newBuilder().header("User-Agent", userAgent).header("X-Project-Id", projectId)
-        .build();
+        .header("Content-Type", "application/json").build();
     Response response = chain.proceed(authenticate(original));
     if (response.code() == 401 && refresh(response)) {
       response.close();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.RequestTimeoutException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.ClientClosedException;
-import io.sfsturbo.jobs.generated.api.JobsApi;
+import io.sfsturbo.jobs.internal.api.JobsApi;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.SharedScheduler;
@@ -15,7 +16,7 @@ import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
 import io.sfsturbo.jobs.internal.http.ErrorBodyLimit;
-import io.sfsturbo.jobs.internal.http.JobResponseConverterFactory;
+import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.net.Proxy;
@@ -113,7 +114,6 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     JobsApi api = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(httpClient)
-        .addConverterFactory(new JobResponseConverterFactory(b.maxResponseBytes))
         .build()
         .create(JobsApi.class);
     boolean customTime = b.sleeper != Sleeper.SYSTEM || b.clock != Builder.SYSTEM_CLOCK;
@@ -121,8 +121,9 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Scheduler scheduler = Scheduler.of(executor);
     Watchdog watchdog = new Watchdog(ticker, scheduler);
     Clock clock = b.clock;
+    JobDecoder decoder = new JobDecoder(b.maxResponseBytes);
     this.engine = new Engine<>(ticker, scheduler, watchdog,
-        jobId -> new ShowJobAttempt(api, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random);
+        jobId -> new ShowJobAttempt(api, decoder, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random);
   }
 
   /** Returns a new builder. */

@@ -7,16 +7,16 @@ import io.sfsturbo.jobs.errors.ResponseDecodingException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.errors.UnexpectedRedirectException;
-import io.sfsturbo.jobs.generated.api.JobsApi;
-import io.sfsturbo.jobs.generated.model.ShowJobDetailResponse;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.internal.engine.Attempt;
 import io.sfsturbo.jobs.internal.engine.Cancellable;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
+import io.sfsturbo.jobs.internal.api.JobsApi;
 import io.sfsturbo.jobs.internal.http.Bodies;
-import io.sfsturbo.jobs.internal.http.DecodedJobResponse;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import io.sfsturbo.jobs.internal.http.JobDecoder;
+import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -36,16 +37,16 @@ import retrofit2.Response;
  */
 final class ShowJobAttempt implements Attempt<JobDetail> {
   private static final Logger LOG = LoggerFactory.getLogger("io.sfsturbo.jobs.http");
-  private static final String CONTENT_TYPE = "application/json";
-
   private final JobsApi api;
+  private final JobDecoder decoder;
   private final String projectId;
   private final String jobId;
   private final Watchdog watchdog;
   private final Clock clock;
 
-  ShowJobAttempt(JobsApi api, String projectId, String jobId, Watchdog watchdog, Clock clock) {
+  ShowJobAttempt(JobsApi api, JobDecoder decoder, String projectId, String jobId, Watchdog watchdog, Clock clock) {
     this.api = api;
+    this.decoder = decoder;
     this.projectId = projectId;
     this.jobId = jobId;
     this.watchdog = watchdog;
@@ -58,13 +59,13 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
 
   @Override
   public Cancellable start(long timeoutNanos, boolean sync, Attempt.Callback<JobDetail> callback) {
-    Call<ShowJobDetailResponse> call = api.showJobDetail(projectId, jobId, CONTENT_TYPE, null);
+    Call<ResponseBody> call = api.showJobDetail(projectId, jobId);
     Once once = new Once(callback, call, timeoutNanos, sync);
     once.guard = watchdog.arm(timeoutNanos, once::timedOut);
     if (sync) {
       callback.started(call::cancel);
       try {
-        once.report(outcome(call.execute(), once.startNanos));
+        once.report(outcome(call.execute(), once));
       } catch (IOException e) {
         once.report(transportFailure(e, once));
       } catch (RuntimeException e) {
@@ -81,16 +82,16 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
    * watchdog when the try's time is up (an async caller then hears at once, without waiting for
    * the stalled exchange to notice its cancellation).
    */
-  private final class Once implements retrofit2.Callback<ShowJobDetailResponse> {
+  private final class Once implements retrofit2.Callback<ResponseBody> {
     final Attempt.Callback<JobDetail> callback;
-    final Call<ShowJobDetailResponse> call;
+    final Call<ResponseBody> call;
     final long timeoutNanos;
     final boolean sync;
     final long startNanos = System.nanoTime();
     final AtomicBoolean reported = new AtomicBoolean();
     volatile Watchdog.Guard guard;
 
-    Once(Attempt.Callback<JobDetail> callback, Call<ShowJobDetailResponse> call, long timeoutNanos, boolean sync) {
+    Once(Attempt.Callback<JobDetail> callback, Call<ResponseBody> call, long timeoutNanos, boolean sync) {
       this.callback = callback;
       this.call = call;
       this.timeoutNanos = timeoutNanos;
@@ -121,10 +122,10 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
     }
 
     @Override
-    public void onResponse(Call<ShowJobDetailResponse> c, Response<ShowJobDetailResponse> response) {
+    public void onResponse(Call<ResponseBody> c, Response<ResponseBody> response) {
       Object outcome;
       try {
-        outcome = outcome(response, startNanos);
+        outcome = outcome(response, this);
       } catch (RuntimeException e) {
         outcome = new SfsTurboException(operation() + " failed unexpectedly: " + e, e);
       }
@@ -132,28 +133,32 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
     }
 
     @Override
-    public void onFailure(Call<ShowJobDetailResponse> c, Throwable t) {
+    public void onFailure(Call<ResponseBody> c, Throwable t) {
       report(t instanceof IOException ? transportFailure((IOException) t, this)
           : new SfsTurboException(operation() + " failed unexpectedly: " + t, t));
     }
   }
 
   /** Returns the job for a 2xx response, or the exception that the response means. */
-  private Object outcome(Response<ShowJobDetailResponse> response, long start) {
+  private Object outcome(Response<ResponseBody> response, Once once) {
     String requestId = response.headers().get("X-request-id");
-    logAttempt(response.code(), requestId, start);
+    logAttempt(response.code(), requestId, once.startNanos);
     int code = response.code();
     if (response.isSuccessful()) {
-      ShowJobDetailResponse body = response.body();
+      ResponseBody body = response.body();
       if (body == null) {
         return decodingFailure(response, "without a body", "", null);
       }
-      if (body instanceof DecodedJobResponse && ((DecodedJobResponse) body).failure() != null) {
-        DecodedJobResponse failed = (DecodedJobResponse) body;
-        return decodingFailure(response, "with a body that could not be read: " + failed.failure(),
-            Bodies.cap(failed.rawJson()), failed.failureCause());
+      JobDetail job;
+      try {
+        job = decoder.decode(body, requestId);
+      } catch (JobDecoder.Rejected e) {
+        return decodingFailure(response, "with a body that could not be read: " + e.getMessage(), Bodies.cap(e.raw()),
+            e.getCause());
+      } catch (IOException e) {
+        // The body broke off or stalled after the headers: the same as no response.
+        return transportFailure(e, once);
       }
-      JobDetail job = JobDetailMapper.toJobDetail(body, requestId);
       if (!jobId.equals(job.jobId())) {
         // A misrouted or cached answer: believing it would report another job's fate as this one's.
         return decodingFailure(response, "with job '" + Printable.forMessage(job.jobId()) + "' instead of the "

@@ -27,13 +27,17 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayoutTest {
   private static final Path SOURCES = Paths.get("src/main/java/io/sfsturbo/jobs");
+  // The model and the Retrofit interface are generated from the spec: they obey the same layering.
+  private static final Path GENERATED = Paths.get("target/generated-sources/openapi/src/main/java/io/sfsturbo/jobs");
   private static final Pattern REFERENCE = Pattern.compile("\\bio\\.sfsturbo\\.jobs((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
 
   private static Map<String, Set<String>> dependencies() throws IOException {
     Map<String, Set<String>> deps = new TreeMap<>();
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(SOURCES)) {
-      walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+    for (Path root : new Path[] {SOURCES, GENERATED}) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+      }
     }
     assertFalse(files.isEmpty(), "no sources found under " + SOURCES.toAbsolutePath());
     for (Path file : files) {
@@ -81,13 +85,23 @@ class PackageLayoutTest {
   void theEngineAndTheBoundaryDependOnNothingAboveThem() throws IOException {
     Map<String, Set<String>> deps = dependencies();
     Set<String> below = new TreeSet<>(java.util.Arrays.asList("io.sfsturbo.jobs.errors", "io.sfsturbo.jobs.internal",
-        "io.sfsturbo.jobs.retry", "io.sfsturbo.jobs.internal.http", "io.sfsturbo.jobs.internal.engine"));
+        "io.sfsturbo.jobs.retry", "io.sfsturbo.jobs.internal.http", "io.sfsturbo.jobs.internal.engine",
+        "io.sfsturbo.jobs.model", "io.sfsturbo.jobs.internal.api"));
     for (String layer : new String[] {"io.sfsturbo.jobs.internal.engine", "io.sfsturbo.jobs.internal.http",
         "io.sfsturbo.jobs.internal"}) {
       for (String target : deps.get(layer)) {
         assertTrue(below.contains(target), layer + " depends on " + target);
       }
     }
+  }
+
+  @Test
+  void theModelIsAtTheBottomAndUsesOnlyTheInternalHelpers() throws IOException {
+    Map<String, Set<String>> deps = dependencies();
+    assertEquals(new TreeSet<>(java.util.Collections.singleton("io.sfsturbo.jobs.internal")),
+        deps.get("io.sfsturbo.jobs.model"));
+    assertTrue(deps.get("io.sfsturbo.jobs.internal").isEmpty() || !deps.get("io.sfsturbo.jobs.internal")
+        .contains("io.sfsturbo.jobs.model"), "internal helpers must not know the model");
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.sfsturbo.jobs.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.TokenCredentials;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -11,8 +12,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
@@ -28,11 +28,12 @@ import java.util.Map;
  * surrogates are written as <code>&#92;uXXXX</code> escapes, so the output is plain printable UTF-8 and valid
  * RFC 8259 JSON. When a document repeats a key, the last value wins (the parser keeps one).
  *
- * <p>When the job carries no document, or one that is not strict JSON, an object built from the
- * job's parsed fields is written instead.
+ * <p>When the job carries no document, or one that is not strict JSON, the job's fields are written
+ * instead, as the model generated from the spec writes them (unset fields left out).
  */
 final class JsonOutput {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final Gson GSON = new Gson();
 
   private JsonOutput() {}
 
@@ -65,31 +66,9 @@ final class JsonOutput {
     }
   }
 
-  private static JsonObject fromFields(JobDetail job) {
-    JsonObject o = new JsonObject();
-    o.addProperty("job_id", job.jobId());
-    o.addProperty("status", job.status() == null ? null : job.status().value());
-    o.addProperty("job_type", job.jobType());
-    o.addProperty("begin_time", job.beginTimeText());
-    o.addProperty("end_time", job.endTimeText());
-    o.addProperty("error_code", job.errorCode());
-    o.addProperty("fail_reason", job.failReason());
-    if (!job.subJobs().isEmpty()) {
-      JsonArray subs = new JsonArray();
-      for (SubJobDetail s : job.subJobs()) {
-        JsonObject so = new JsonObject();
-        so.addProperty("job_id", s.jobId());
-        so.addProperty("status", s.status() == null ? null : s.status().value());
-        so.addProperty("job_type", s.jobType());
-        so.addProperty("begin_time", s.beginTimeText());
-        so.addProperty("end_time", s.endTimeText());
-        so.addProperty("error_code", s.errorCode());
-        so.addProperty("fail_reason", s.failReason());
-        subs.add(so);
-      }
-      o.add("sub_jobs", subs);
-    }
-    return o;
+  /** The job's fields as the generated model writes them: every field of the spec, in its order. */
+  static JsonObject fromFields(Object jobOrSubJob) {
+    return GSON.toJsonTree(jobOrSubJob).getAsJsonObject();
   }
 
   static void write(JsonElement e, StringBuilder sb) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
 import java.io.PrintWriter;
@@ -34,21 +34,21 @@ final class ProgressLine implements JobProgressListener {
 
   @Override
   public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
-    err.printf("[%7s] job %s: %s%s%n", elapsed(), Printable.escape(job.jobId()), change(previous), text(current));
+    err.printf("[%7s] job %s: %s%s%n", elapsed(), Printable.escape(job.jobId()), change(previous), JobPrinter.text(job.statusAsString()));
     err.flush();
   }
 
   @Override
   public void onSubJobStatusChanged(JobDetail job, SubJobDetail sub, JobStatus previous, JobStatus current) {
     err.printf("[%7s]   sub-job %s (%s): %s%s%n", elapsed(), Printable.escape(sub.jobId()),
-        Printable.escape(sub.jobType()), change(previous), text(current));
+        Printable.escape(sub.jobType()), change(previous), JobPrinter.text(sub.statusAsString()));
     err.flush();
   }
 
   @Override
   public void onUnknownStatus(JobDetail job) {
     err.printf("[%7s] job %s reports an undocumented status '%s'; still waiting%n", elapsed(),
-        Printable.escape(job.jobId()), text(job.status()));
+        Printable.escape(job.jobId()), JobPrinter.text(job.statusAsString()));
     err.flush();
   }
 

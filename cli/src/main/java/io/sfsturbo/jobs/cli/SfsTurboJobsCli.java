@@ -2,7 +2,7 @@
 package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.CallOptions;
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Ids;
@@ -306,7 +306,7 @@ public final class SfsTurboJobsCli implements Runnable {
         try {
           WaitResult result = JobWaiter.create(client).waitFor(jobId, options);
           err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(jobId),
-              JobPrinter.text(result.job().status()), result.polls(), Durations.human(result.elapsed()));
+              JobPrinter.text(result.job().statusAsString()), result.polls(), Durations.human(result.elapsed()));
           err.flush();
           JobPrinter.print(result.job(), json, out);
           return ExitCodes.SUCCESS;

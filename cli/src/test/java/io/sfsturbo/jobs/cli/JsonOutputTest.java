@@ -4,16 +4,16 @@ package io.sfsturbo.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import org.junit.jupiter.api.Test;
 
 /** The JSON writer: exact spelling of escapes, numbers and order, and the fallback from fields. */
 class JsonOutputTest {
   static JobDetail.Builder job() {
-    return JobDetail.builder().jobId("j1").status(JobStatus.of("failed")).jobType("t\u001b").failReason("r\u009b")
-        .errorCode("E").addSubJob(new SubJobDetail("s1", null, "st", null, null, null, "\u007f"));
+    return JobDetail.builder().jobId("j1").status(JobStatus.fromValue("failed")).jobType("t\u001b").failReason("r\u009b")
+        .errorCode("E").addSubJob(SubJobDetail.builder().jobId("s1").jobType("st").failReason("\u007f").build());
   }
 
   @Test
@@ -27,10 +27,9 @@ class JsonOutputTest {
 
   @Test
   void fallsBackToTheFieldsWhenThereIsNoStrictDocument() {
-    String expected = "{\"job_id\":\"j1\",\"status\":\"failed\",\"job_type\":\"t\\u001b\",\"begin_time\":null,"
-        + "\"end_time\":null,\"error_code\":\"E\",\"fail_reason\":\"r\\u009b\",\"sub_jobs\":[{\"job_id\":\"s1\","
-        + "\"status\":null,\"job_type\":\"st\",\"begin_time\":null,\"end_time\":null,\"error_code\":null,"
-        + "\"fail_reason\":\"\\u007f\"}]}";
+    // As the generated model writes it: the spec's order, unset fields left out.
+    String expected = "{\"status\":\"failed\",\"job_id\":\"j1\",\"job_type\":\"t\\u001b\",\"error_code\":\"E\","
+        + "\"fail_reason\":\"r\\u009b\",\"sub_jobs\":[{\"job_id\":\"s1\",\"job_type\":\"st\",\"fail_reason\":\"\\u007f\"}]}";
     assertEquals(expected, JsonOutput.of(job().build()));
     assertEquals(expected, JsonOutput.of(job().rawJson("{\"job_id\": NaN}").build()), "not strict JSON");
     assertEquals(expected, JsonOutput.of(job().rawJson("{\"a\":\"\u001b\"}").build()), "raw control in a string");

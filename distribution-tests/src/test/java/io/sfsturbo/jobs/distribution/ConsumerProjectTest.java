@@ -80,8 +80,7 @@ class ConsumerProjectTest {
     assertTrue(m.find());
     assertEquals(System.getProperty("sdk.version"), m.group(1), "bom/pom.xml's version must follow the parent's");
     String[][] jars = {{"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/SfsTurboJobsClient.class"},
-        {"sdk-generated", "sfsturbo-jobs-generated", "io.sfsturbo.jobs.generated",
-            "io/sfsturbo/jobs/generated/api/JobsApi.class"},
+        {"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/model/JobDetail.class"},
         {"sdk-testkit", "sfsturbo-jobs-testkit", "io.sfsturbo.jobs.testkit",
             "io/sfsturbo/jobs/testkit/SfsTurboEmulator.class"}};
     for (String[] j : jars) {

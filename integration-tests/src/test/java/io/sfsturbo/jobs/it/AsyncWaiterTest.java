@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.IamPasswordCredentials;

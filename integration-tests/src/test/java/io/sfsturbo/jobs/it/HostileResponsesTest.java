@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sfsturbo.jobs.CallOptions;
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.TokenCredentials;
@@ -166,7 +166,7 @@ class HostileResponsesTest {
     try (SfsTurboJobsClient client = service.clientBuilder().build()) {
       JobDetail job = client.showJobDetail("j");
       assertTrue(job.isSuccess());
-      assertEquals("SUCCESS", job.status().rawValue());
+      assertEquals("SUCCESS", job.statusAsString());
     }
   }
 

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.errors.BadRequestException;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
 import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.errors.ServiceException;
-import io.sfsturbo.jobs.errors.SfsTurboErrorCode;
+import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +72,7 @@ class PageExamplesTest {
     assertEquals(JOB, job.jobId());
     assertEquals(JobStatus.SUCCESS, job.status());
     assertEquals("bind_ldap", job.jobType());
-    assertEquals("2023-07-26 09:33:58", job.beginTimeText());
+    assertEquals("2023-07-26 09:33:58", job.beginTimeAsString());
     assertEquals(Instant.parse("2023-07-26T09:33:58Z"), job.beginTime());
     assertEquals(Instant.parse("2023-07-26T09:33:58Z"), job.endTime());
     assertNull(job.errorCode());

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
 import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.retry.RetryPolicy;

@@ -2,12 +2,13 @@
 package io.sfsturbo.jobs.errors;
 
 import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 
 /**
  * The service (or the API gateway in front of it) answered with an error status.
  *
  * <p>Subtypes say what the status means; {@link #errorCode()} carries the service's code
- * (for example {@code SFS.TURBO.0019}), which {@link SfsTurboErrorCode#fromCode(String)} turns
+ * (for example {@code SFS.TURBO.0019}), which {@link SfsTurboErrorCode#fromValue(String)} turns
  * into a constant to branch on.
  */
 public class ServiceException extends SfsTurboException {
@@ -49,9 +50,9 @@ public class ServiceException extends SfsTurboException {
     StringBuilder sb = new StringBuilder(d.operation()).append(" failed: HTTP ").append(d.statusCode());
     if (d.errorCode() != null) {
       sb.append(' ').append(Printable.forMessage(d.errorCode()));
-      SfsTurboErrorCode known = SfsTurboErrorCode.fromCode(d.errorCode());
-      if (known != null) {
-        sb.append(" (").append(known.meaning()).append(')');
+      SfsTurboErrorCode known = SfsTurboErrorCode.fromValue(d.errorCode());
+      if (known != null && known != SfsTurboErrorCode.UNKNOWN_TO_SDK_VERSION) {
+        sb.append(" (").append(known.description()).append(')');
       }
     }
     if (d.errorMessage() != null) {
@@ -79,9 +80,15 @@ public class ServiceException extends SfsTurboException {
     return errorCode;
   }
 
-  /** Returns the catalogue entry of {@link #errorCode()}, or null when the code is not in it. */
+  /**
+   * Returns the catalogue entry of {@link #errorCode()}: the catalogue is generated from the spec's
+   * {@code SfsTurboErrorCode} schema.
+   *
+   * @return the entry, {@link SfsTurboErrorCode#UNKNOWN_TO_SDK_VERSION} for a code the catalogue does not
+   *     name (its text is {@link #errorCode()}), or null when the body had no code
+   */
   public SfsTurboErrorCode knownErrorCode() {
-    return SfsTurboErrorCode.fromCode(errorCode);
+    return SfsTurboErrorCode.fromValue(errorCode);
   }
 
   /** Returns the error message from the body, or null. */

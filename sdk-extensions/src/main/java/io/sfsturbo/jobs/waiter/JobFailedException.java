@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Printable;
 import java.util.List;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import java.time.Duration;
 
 /**
@@ -46,4 +46,38 @@ public interface JobProgressListener {
    * @param gracePeriod how long from the wait's start the wait keeps trying
    */
   default void onJobNotFoundYet(String jobId, Duration gracePeriod) {}
+
+  /**
+   * Returns a listener that hears status changes only: for a wait that needs nothing else, as a lambda.
+   *
+   * <pre>{@code
+   * WaitOptions.builder().listener(JobProgressListener.onStatusChange(
+   *     (job, from, to) -> log.info("{}: {} -> {}", job.jobId(), from, job.statusAsString())))
+   * }</pre>
+   *
+   * @param handler called as {@link #onJobStatusChanged} is
+   * @return the listener
+   */
+  static JobProgressListener onStatusChange(StatusChangeHandler handler) {
+    java.util.Objects.requireNonNull(handler, "handler");
+    return new JobProgressListener() {
+      @Override
+      public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
+        handler.onStatusChange(job, previous, current);
+      }
+    };
+  }
+
+  /** The status-change callback alone, so that it can be a lambda (see {@link #onStatusChange}). */
+  @FunctionalInterface
+  interface StatusChangeHandler {
+    /**
+     * The job's status changed.
+     *
+     * @param job the job as just polled ({@link JobDetail#statusAsString()} has the text of any status)
+     * @param previous the status before, or null at the first poll
+     * @param current the new status, may be null when the service sent none
+     */
+    void onStatusChange(JobDetail job, JobStatus previous, JobStatus current);
+  }
 }

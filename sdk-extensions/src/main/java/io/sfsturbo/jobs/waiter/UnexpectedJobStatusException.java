@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Printable;
 
@@ -12,7 +12,7 @@ public class UnexpectedJobStatusException extends SfsTurboException {
 
   UnexpectedJobStatusException(JobDetail job) {
     super("job '" + Printable.forMessage(job.jobId()) + "' reported the undocumented status '"
-        + Printable.forMessage(String.valueOf(job.status())) + "' [request id " + Printable.forMessage(job.requestId())
+        + Printable.forMessage(job.statusAsString()) + "' [request id " + Printable.forMessage(job.requestId())
         + "]");
     this.job = job;
   }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import java.time.Duration;
 
 /** How a successful wait ended: the final job, how many polls it took and how long. An immutable value. */

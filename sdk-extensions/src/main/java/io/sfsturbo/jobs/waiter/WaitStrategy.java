@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
-import io.sfsturbo.jobs.SubJobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobState;
+import io.sfsturbo.jobs.model.JobStatus;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
 import io.sfsturbo.jobs.errors.ResponseDecodingException;
-import io.sfsturbo.jobs.errors.SfsTurboErrorCode;
+import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.internal.Durations;
@@ -46,8 +47,9 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private int consecutiveTransient;
   private JobDetail last;
   private JobStatus lastStatus;
+  private Object lastStatusKey;
   private boolean notFoundReported;
-  private final Map<String, JobStatus> subStatuses = new HashMap<>();
+  private final Map<String, SubJobDetail> subSeen = new HashMap<>();
   private final Set<String> unknownSeen = new HashSet<>();
 
   WaitStrategy(String jobId, WaitOptions options, RetryPolicy retryPolicy, DoubleSupplier random) {
@@ -158,27 +160,30 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   /** Tells the listener about each change since the last poll; returns whether the job's status changed. */
   private boolean reportChanges(JobDetail job) {
     JobProgressListener listener = options.listener();
-    boolean changed = !Objects.equals(lastStatus, job.status());
+    // Compared as text where the SDK does not know the value: 'cancelled' then 'paused' is a change.
+    boolean changed = !Objects.equals(lastStatusKey, statusKey(job));
     if (changed) {
       JobStatus previous = lastStatus;
       lastStatus = job.status();
+      lastStatusKey = statusKey(job);
       safely(() -> listener.onJobStatusChanged(job, previous, job.status()));
     }
-    if (job.hasUnknownStatus() && unknownSeen.add(job.status().value())) {
+    if (job.hasUnknownStatus() && unknownSeen.add(job.statusAsString())) {
       safely(() -> listener.onUnknownStatus(job));
     }
     List<SubJobDetail> subs = job.subJobs();
     for (int i = 0; i < subs.size(); i++) {
       SubJobDetail sub = subs.get(i);
       String key = sub.jobId() != null ? sub.jobId() : "#" + i;
-      JobStatus previous = subStatuses.get(key);
-      if (!subStatuses.containsKey(key) || !Objects.equals(previous, sub.status())) {
-        subStatuses.put(key, sub.status());
+      SubJobDetail before = subSeen.get(key);
+      if (before == null || !Objects.equals(statusKey(before), statusKey(sub))) {
+        subSeen.put(key, sub);
+        JobStatus previous = before == null ? null : before.status();
         safely(() -> listener.onSubJobStatusChanged(job, sub, previous, sub.status()));
         if (LOG.isInfoEnabled()) {
           LOG.info("job {} sub-job {} ({}): {} -> {}", jobId, Printable.forMessage(sub.jobId()),
-              Printable.forMessage(sub.jobType()), previous == null ? null : Printable.forMessage(previous.value()),
-              sub.status() == null ? null : Printable.forMessage(sub.status().value()));
+              Printable.forMessage(sub.jobType()), before == null ? null : Printable.forMessage(before.statusAsString()),
+              Printable.forMessage(sub.statusAsString()));
         }
       }
     }
@@ -190,12 +195,17 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       return;
     }
     String type = Printable.forMessage(job.jobType());
-    String status = job.status() == null ? "null" : Printable.forMessage(job.status().value());
+    String status = Printable.forMessage(job.statusAsString());
     if (next == null) {
       LOG.info("job {} ({}) is now {} after {} polls in {}", jobId, type, status, polls, Durations.human(elapsed));
     } else {
       LOG.info("job {} ({}) is now {}; next poll in {}", jobId, type, status, Durations.human(next));
     }
+  }
+
+  /** The status as compared for changes: the constant, or the text of a value the SDK does not know. */
+  private static Object statusKey(JobState job) {
+    return job.hasUnknownStatus() ? "?" + job.statusAsString() : job.status();
   }
 
   private void safely(Runnable call) {

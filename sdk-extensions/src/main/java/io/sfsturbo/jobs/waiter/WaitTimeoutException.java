@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.JobDetail;
+import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Printable;
@@ -21,7 +21,7 @@ public class WaitTimeoutException extends SfsTurboException {
   WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
     super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in "
         + Durations.human(elapsed) + "; last status "
-        + (lastJob == null ? "unknown (no successful poll)" : Printable.forMessage(String.valueOf(lastJob.status())))
+        + (lastJob == null ? "unknown (no successful poll)" : Printable.forMessage(lastJob.statusAsString()))
         + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage())
         + "; the job may still be running", lastFailure);
     this.jobId = jobId;

@@ -2,7 +2,10 @@
 package io.sfsturbo.jobs.testkit;
 
 import com.google.gson.JsonArray;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.testkit.internal.NoDelayServerSocketFactory;
 import io.sfsturbo.jobs.testkit.internal.SignatureVerifier;
@@ -52,8 +55,8 @@ import okhttp3.Headers;
  * }</pre>
  */
 public final class SfsTurboEmulator implements AutoCloseable {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+  private static final Gson GSON = new Gson();
 
   private final String projectId;
   private final EmulatorAuth auth;
@@ -459,40 +462,30 @@ public final class SfsTurboEmulator implements AutoCloseable {
       endedAt = state.endedAt;
       subEnds = state.subEndedAt.clone();
     }
-    String beginTime = TIME.format(LocalDateTime.ofInstant(state.addedAt, ZoneOffset.UTC));
-    JsonObject job = new JsonObject();
-    job.addProperty("job_id", script.jobId());
-    job.addProperty("status", status);
-    job.addProperty("job_type", script.jobType());
-    job.addProperty("begin_time", beginTime);
-    if (endedAt != null) {
-      job.addProperty("end_time", TIME.format(LocalDateTime.ofInstant(endedAt, ZoneOffset.UTC)));
+    // Built with the model generated from the spec: the fields this emulator scripts are set (null
+    // where they do not apply), and any other field of the spec carries the spec's example, so that
+    // a field added to the spec is served with no change here.
+    JobDetail.Builder job = JobDetail.exampleBuilder()
+        .jobId(script.jobId())
+        .status(status)
+        .jobType(script.jobType())
+        .beginTime(state.addedAt)
+        .endTime(endedAt)
+        .errorCode(status.equals("failed") ? script.errorCode() : null)
+        .failReason(status.equals("failed") ? script.failReason() : null);
+    for (int i = 0; i < subStatuses.length; i++) {
+      JobScript sub = subScripts.get(i);
+      job.addSubJob(SubJobDetail.exampleBuilder()
+          .jobId(sub.jobId())
+          .status(subStatuses[i])
+          .jobType(sub.jobType())
+          .beginTime(state.addedAt)
+          .endTime(subEnds[i])
+          .errorCode(subStatuses[i].equals("failed") ? sub.errorCode() : null)
+          .failReason(subStatuses[i].equals("failed") ? sub.failReason() : null)
+          .build());
     }
-    if (status.equals("failed")) {
-      job.addProperty("error_code", script.errorCode());
-      job.addProperty("fail_reason", script.failReason());
-    }
-    if (!subScripts.isEmpty()) {
-      JsonArray subs = new JsonArray();
-      for (int i = 0; i < subStatuses.length; i++) {
-        JobScript sub = subScripts.get(i);
-        JsonObject s = new JsonObject();
-        s.addProperty("job_id", sub.jobId());
-        s.addProperty("status", subStatuses[i]);
-        s.addProperty("job_type", sub.jobType());
-        s.addProperty("begin_time", beginTime);
-        if (subEnds[i] != null) {
-          s.addProperty("end_time", TIME.format(LocalDateTime.ofInstant(subEnds[i], ZoneOffset.UTC)));
-        }
-        if (subStatuses[i].equals("failed")) {
-          s.addProperty("error_code", sub.errorCode());
-          s.addProperty("fail_reason", sub.failReason());
-        }
-        subs.add(s);
-      }
-      job.add("sub_jobs", subs);
-    }
-    return job;
+    return GSON.toJsonTree(job.build()).getAsJsonObject();
   }
 
   private static boolean isEnd(String status) {

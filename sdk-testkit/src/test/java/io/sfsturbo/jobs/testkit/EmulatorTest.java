@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.JobDetail;
-import io.sfsturbo.jobs.JobStatus;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.errors.AuthenticationException;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
-import io.sfsturbo.jobs.errors.SfsTurboErrorCode;
+import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal.http;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,6 +13,8 @@ import io.sfsturbo.jobs.errors.ResourceNotFoundException;
 import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.ThrottledException;
+import io.sfsturbo.jobs.model.GatewayErrorBody;
+import io.sfsturbo.jobs.model.SfsTurboErrorBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -19,10 +22,13 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Turns an error response into the matching {@link ServiceException}. Understands the shapes
- * met behind this API: {@code {errCode, errMsg}} (SFS Turbo), {@code {error_code, error_msg,
- * request_id}} (API gateway), {@code {code, message}}, and any of them nested in {@code {"error": {...}}}.
+ * met behind this API: {@code {errCode, errMsg}} (SFS Turbo) and {@code {error_code, error_msg,
+ * request_id}} (API gateway), read through the models generated from the spec's error schemas, and
+ * {@code {code, message}}, and any of them nested in {@code {"error": {...}}}.
  */
 public final class ErrorDecoder {
+  private static final Gson GSON = new Gson();
+
   private ErrorDecoder() {}
 
   /**
@@ -46,9 +52,10 @@ public final class ErrorDecoder {
       object = object.getAsJsonObject("error");
     }
     if (object != null) {
-      code = firstString(object, "errCode", "error_code", "code");
-      message = firstString(object, "errMsg", "error_msg", "message", "msg");
-      bodyRequestId = firstString(object, "request_id", "requestId");
+      String[] fields = fields(object);
+      code = fields[0];
+      message = fields[1];
+      bodyRequestId = fields[2];
     }
     String requestId = requestIdHeader != null ? requestIdHeader : bodyRequestId;
     if (message == null && object == null && !body.isEmpty()) {
@@ -69,6 +76,27 @@ public final class ErrorDecoder {
       default:
         return status >= 500 ? new ServerException(details) : new ServiceException(details);
     }
+  }
+
+  /**
+   * Reads code, message and request id: through the models generated from the spec's error schemas
+   * when the body has their shape, else from the other names met in the wild.
+   */
+  private static String[] fields(JsonObject object) {
+    try {
+      if (object.has("errCode") || object.has("errMsg")) {
+        SfsTurboErrorBody e = GSON.fromJson(object, SfsTurboErrorBody.class);
+        return new String[] {e.errCodeAsString(), e.errMsg(), firstString(object, "request_id", "requestId")};
+      }
+      if (object.has("error_code") || object.has("error_msg")) {
+        GatewayErrorBody e = GSON.fromJson(object, GatewayErrorBody.class);
+        return new String[] {e.errorCodeAsString(), e.errorMsg(), e.requestId()};
+      }
+    } catch (RuntimeException wrongTypes) {
+      // An object or array where the schema has a string: read what can be read, below.
+    }
+    return new String[] {firstString(object, "errCode", "error_code", "code"),
+        firstString(object, "errMsg", "error_msg", "message", "msg"), firstString(object, "request_id", "requestId")};
   }
 
   private static JsonObject parseObject(String body) {
