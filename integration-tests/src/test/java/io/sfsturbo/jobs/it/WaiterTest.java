@@ -58,7 +58,7 @@ class WaiterTest {
 
     @Override
     public void onUnknownStatus(JobDetail job) {
-      events.add("unknown " + job.status());
+      events.add("unknown " + job.statusAsString());
     }
   };
   WaitOptions.Builder options;
@@ -134,8 +134,20 @@ class WaiterTest {
     job("success");
     WaitResult r = waiter.waitFor("j", options.build());
     assertEquals(4, r.polls());
-    assertEquals(Arrays.asList("job null->running", "job running->cancelling", "unknown cancelling",
-        "job cancelling->success"), events);
+    // The enum says the status is one this SDK does not know; the job keeps its text.
+    assertEquals(Arrays.asList("job null->running", "job running->UNKNOWN_TO_SDK_VERSION", "unknown cancelling",
+        "job UNKNOWN_TO_SDK_VERSION->success"), events);
+  }
+
+  @Test
+  void twoUnknownStatusesInARowAreTwoChanges() {
+    job("cancelling");
+    job("paused");
+    job("success");
+    waiter.waitFor("j", options.build());
+    assertEquals(Arrays.asList("job null->UNKNOWN_TO_SDK_VERSION", "unknown cancelling",
+        "job UNKNOWN_TO_SDK_VERSION->UNKNOWN_TO_SDK_VERSION", "unknown paused", "job UNKNOWN_TO_SDK_VERSION->success"),
+        events);
   }
 
   @Test
@@ -143,7 +155,8 @@ class WaiterTest {
     job("cancelled");
     UnexpectedJobStatusException e = assertThrows(UnexpectedJobStatusException.class,
         () -> waiter.waitFor("j", options.unknownStatusPolicy(UnknownStatusPolicy.FAIL_FAST).build()));
-    assertEquals("cancelled", e.job().status().value());
+    assertEquals(JobStatus.UNKNOWN_TO_SDK_VERSION, e.job().status());
+    assertEquals("cancelled", e.job().statusAsString());
     assertEquals(1, service.server.getRequestCount());
   }
 
