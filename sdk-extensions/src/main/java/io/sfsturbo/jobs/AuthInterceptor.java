@@ -2,18 +2,32 @@
 package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.Identity;
+import io.sfsturbo.jobs.auth.Rejection;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.AkSkSigner;
 import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every request, and on a 401 lets the credentials recover (new token, corrected
- * clock) and sends the request once more. Runs as an application interceptor, so that the
- * second try is invisible to the retry logic above it.
+ * Authenticates every request with the identity its credentials resolve (a token header, or an
+ * AK/SK signature computed here), and on a 401 lets the credentials recover (a new token) or
+ * corrects the signing clock from the gateway's {@code Date}, then sends the request once more.
+ * Runs as an application interceptor, so that the second try is invisible to the retry logic above it.
  *
  * <p>A failure of the credentials (a supplier's bad token, an unreachable IAM endpoint) leaves
  * as {@link Failure}, an {@code IOException}: OkHttp hands any other exception of an async call's
@@ -21,14 +35,24 @@ import okhttp3.Response;
  * differently. The attempt unwraps it into the same typed exception either way.
  */
 final class AuthInterceptor implements Interceptor {
+  private static final Logger LOG = LoggerFactory.getLogger("io.sfsturbo.jobs.auth");
+  /** The gateway allows 15 minutes; a smaller skew is not what made it refuse the signature. */
+  private static final Duration SKEW_TOLERANCE = Duration.ofMinutes(5);
+
   private final Credentials credentials;
   private final String userAgent;
   private final String projectId;
+  private final Clock clock;
+  /** How far the gateway's clock is ahead of ours, learnt from a refused signature; signs with it from then on. */
+  private final AtomicLong clockOffsetMillis = new AtomicLong();
+  /** A keyed MAC per thread: creating and keying one costs more than the signature itself. */
+  private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
 
-  AuthInterceptor(Credentials credentials, String userAgent, String projectId) {
+  AuthInterceptor(Credentials credentials, String userAgent, String projectId, Clock clock) {
     this.credentials = credentials;
     this.userAgent = userAgent;
     this.projectId = projectId;
+    this.clock = clock;
   }
 
   @Override
@@ -37,25 +61,98 @@ final class AuthInterceptor implements Interceptor {
     // Content-Type is Table 2's mandatory header; the spec marks it x-sdk-managed, so it is set here, not by callers.
     Request original = chain.request().newBuilder().header("User-Agent", userAgent).header("X-Project-Id", projectId)
         .header("Content-Type", "application/json").build();
-    Response response = chain.proceed(authenticate(original));
-    if (response.code() == 401 && refresh(response)) {
-      response.close();
-      return chain.proceed(authenticate(original));
+    Identity identity = resolve();
+    Response response = chain.proceed(apply(original, identity));
+    if (response.code() == 401) {
+      Rejection rejection = rejection(response, identity);
+      boolean refreshed = refresh(rejection);
+      boolean corrected = !identity.isToken() && learnClockSkew(rejection);
+      if (refreshed || corrected) {
+        response.close();
+        return chain.proceed(apply(original, resolve()));
+      }
     }
     return response;
   }
 
-  private Request authenticate(Request request) throws Failure {
+  private Request apply(Request request, Identity identity) {
+    if (identity.isToken()) {
+      return request.newBuilder().header("X-Auth-Token", identity.token()).build();
+    }
+    Request toSign = identity.securityToken() == null ? request
+        : request.newBuilder().header("X-Security-Token", identity.securityToken()).build();
+    return AkSkSigner.sign(toSign, identity.accessKey(), mac(identity.secretKey()),
+        clock.instant().plusMillis(clockOffsetMillis.get()));
+  }
+
+  private Mac mac(String secretKey) {
+    KeyedMac keyed = macs.get();
+    // Compared by identity first: the same credentials hand back the same key string at every call.
+    if (keyed == null || (keyed.secretKey != secretKey && !keyed.secretKey.equals(secretKey))) {
+      keyed = new KeyedMac(secretKey, AkSkSigner.hmacFor(secretKey));
+      macs.set(keyed);
+    }
+    return keyed.mac;
+  }
+
+  private static Rejection rejection(Response response, Identity identity) {
+    String errorCode = null;
     try {
-      return credentials.authenticate(request);
+      errorCode = ErrorDecoder.decode("", response.code(), null, null, response.peekBody(8192).string(),
+          Instant.EPOCH).errorCode();
+    } catch (IOException unreadable) {
+      // No code: the credentials decide without it.
+    }
+    Instant serverDate = null;
+    String date = response.header("Date");
+    if (date != null) {
+      try {
+        serverDate = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (RuntimeException unreadable) {
+        // An unreadable Date says nothing about our clock.
+      }
+    }
+    return Rejection.of(response.code(), errorCode, serverDate, identity);
+  }
+
+  /** Learns the gateway's clock from a refused signature; returns whether signing again can succeed. */
+  private boolean learnClockSkew(Rejection rejection) {
+    if (!"APIGW.0301".equals(rejection.errorCode()) || rejection.serverDate() == null) {
+      return false;
+    }
+    Instant signedAt = clock.instant().plusMillis(clockOffsetMillis.get());
+    if (Duration.between(signedAt, rejection.serverDate()).abs().compareTo(SKEW_TOLERANCE) <= 0) {
+      return false;
+    }
+    long corrected = Duration.between(clock.instant(), rejection.serverDate()).toMillis();
+    clockOffsetMillis.set(corrected);
+    LOG.warn("the API gateway rejected a signature and its clock is {} s ahead of ours; signing with that "
+        + "offset from now on", corrected / 1000);
+    return true;
+  }
+
+  /** The clock offset learnt from the gateway; zero until a skew is detected. */
+  Duration clockOffset() {
+    return Duration.ofMillis(clockOffsetMillis.get());
+  }
+
+  private Identity resolve() throws Failure {
+    Identity identity;
+    try {
+      identity = credentials.resolveIdentity();
     } catch (RuntimeException e) {
       throw new Failure(typed(e));
     }
+    if (identity == null) {
+      throw new Failure(new CredentialsException(credentials.getClass().getName() + ".resolveIdentity() returned null",
+          null));
+    }
+    return identity;
   }
 
-  private boolean refresh(Response rejected) throws Failure {
+  private boolean refresh(Rejection rejection) throws Failure {
     try {
-      return credentials.refreshAfterRejection(rejected);
+      return credentials.refreshAfterRejection(rejection);
     } catch (RuntimeException e) {
       throw new Failure(typed(e));
     }
@@ -69,6 +166,16 @@ final class AuthInterceptor implements Interceptor {
     return new CredentialsException("the credentials could not authenticate the request: "
         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Printable.forMessage(e.getMessage())),
         e);
+  }
+
+  private static final class KeyedMac {
+    final String secretKey;
+    final Mac mac;
+
+    KeyedMac(String secretKey, Mac mac) {
+      this.secretKey = secretKey;
+      this.mac = mac;
+    }
   }
 
   /** Carries a credentials failure through OkHttp as an {@code IOException}. */

@@ -3,6 +3,7 @@ package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.ClientClosedException;
 import io.sfsturbo.jobs.internal.api.JobsApi;
@@ -10,6 +11,8 @@ import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.SharedScheduler;
 import io.sfsturbo.jobs.internal.Sleeper;
+import io.sfsturbo.jobs.internal.TestSeam;
+import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.internal.engine.Engine;
 import io.sfsturbo.jobs.internal.engine.Loop;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
@@ -64,6 +67,33 @@ public final class SfsTurboJobsClient implements AutoCloseable {
 
   static {
     Engine.Access.install(client -> ((SfsTurboJobsClient) client).engine);
+    // The waiter class installs its factory when it initializes: make sure it has before any waiter() call.
+    try {
+      Class.forName(JobWaiter.class.getName(), true, JobWaiter.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    TestSeam.register(Builder.class, b -> new TestSeam.Settings() {
+      @Override
+      public void clock(Clock clock) {
+        b.clock = Objects.requireNonNull(clock, "clock");
+      }
+
+      @Override
+      public void sleeper(Sleeper sleeper) {
+        b.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      }
+
+      @Override
+      public void jitter(DoubleSupplier jitter) {
+        b.random = Objects.requireNonNull(jitter, "jitter");
+      }
+
+      @Override
+      public void environment(Map<String, String> environment) {
+        b.environment = Objects.requireNonNull(environment, "environment");
+      }
+    });
   }
 
   private final URI endpoint;
@@ -107,8 +137,10 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     // Token calls (IAM) go through the same settings, and are closed with this client.
     // Their own calls are bounded as a whole by the attempt timeout: a token call runs inside an
     // attempt, on the caller's thread for a sync call, where the attempt's watchdog cannot reach it.
-    Credentials bound = credentials.withHttpClient(plain.newBuilder().callTimeout(attemptTimeout).build());
-    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId))
+    Credentials bound = credentials instanceof IamPasswordCredentials
+        ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder().callTimeout(attemptTimeout).build())
+        : credentials;
+    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId, b.clock))
         .addInterceptor(new ErrorBodyLimit()).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     JobsApi api = new Retrofit.Builder()
@@ -129,6 +161,25 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a waiter that polls through this client: {@code client.waiter().waitFor(jobId, options)}.
+   * Waiters are cheap and thread-safe; one serves any number of waits.
+   *
+   * @return a waiter with the client's clock, scheduler and jitter
+   */
+  public JobWaiter waiter() {
+    return waiterBuilder().build();
+  }
+
+  /**
+   * Returns a builder of a waiter that polls through this client, to give it its own scheduler.
+   *
+   * @return a new waiter builder
+   */
+  public JobWaiter.Builder waiterBuilder() {
+    return (JobWaiter.Builder) Engine.Waiters.builder(this);
   }
 
   /**
@@ -269,7 +320,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Uses a region of the catalogue.
+     * Uses a region of the catalogue. A region or an {@link #endpoint(URI) endpoint} is required; there is no
+     * default.
      *
      * @param regionId for example {@code eu-de} or {@code cn-north-4}
      * @return this builder
@@ -321,7 +373,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the project whose jobs are queried.
+     * Sets the project whose jobs are queried. Default: the environment variable
+     * {@code HUAWEICLOUD_SDK_PROJECT_ID}; without either, {@link #build()} fails.
      *
      * @param projectId the project id
      * @return this builder
@@ -333,7 +386,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sets how requests are authenticated.
+     * Sets how requests are authenticated. Default: the environment, read by
+     * {@link io.sfsturbo.jobs.auth.DefaultCredentialsChain}.
      *
      * @param credentials a token, IAM password or AK/SK credentials
      * @return this builder
@@ -422,7 +476,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Sends requests through a proxy.
+     * Sends requests through a proxy. Default: none (the JVM's proxy selector).
      *
      * @param proxy the proxy
      * @return this builder
@@ -433,7 +487,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Appends text to the User-Agent header, to tell your application's calls apart.
+     * Appends text to the User-Agent header, to tell your application's calls apart. Default: none.
      *
      * @param suffix printable ASCII
      * @return this builder
@@ -452,7 +506,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Builds on an application's {@code OkHttpClient}, so that many clients share its connection
+     * Builds on an application's {@code OkHttpClient} (default: a new one per SDK client), so that many
+     * clients share its connection
      * pool and dispatcher. Its settings stay unless this builder sets timeouts or a proxy; the
      * SDK adds its interceptors to a derived client and never shuts the given one down.
      *
@@ -465,7 +520,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Allows a plain {@code http://} endpoint. Only for the emulator and tests: credentials
+     * Allows a plain {@code http://} endpoint (default false). Only for the emulator and tests: credentials
      * then cross the network unencrypted.
      *
      * @param allow whether http is allowed
@@ -473,17 +528,6 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /**
-     * Sets the clock (default UTC system clock); tests pass a fixed or steerable one.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -496,39 +540,6 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /**
-     * Replaces how synchronous calls wait between retries; for tests, which then take no wall time.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /**
-     * Replaces the source of retry jitter (numbers in [0, 1)); for tests.
-     *
-     * @param random the source
-     * @return this builder
-     */
-    public Builder jitterSource(DoubleSupplier random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
-    /**
-     * Replaces the environment variables read for default credentials and project id; for tests.
-     *
-     * @param environment the variables
-     * @return this builder
-     */
-    public Builder environment(Map<String, String> environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 

@@ -97,7 +97,7 @@ public final class ScaleMain {
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:" + port + "/"))
         .allowInsecureHttp(true).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN))
         .httpClient(http).build();
-    JobWaiter waiter = JobWaiter.create(client);
+    JobWaiter waiter = client.waiter();
 
     sampler.start();
     long go = System.nanoTime();

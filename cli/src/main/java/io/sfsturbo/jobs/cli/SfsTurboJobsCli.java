@@ -304,7 +304,7 @@ public final class SfsTurboJobsCli implements Runnable {
       try (SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
            SfsTurboJobsClient client = common.client(emu, cmd, parent.clientTweak)) {
         try {
-          WaitResult result = JobWaiter.create(client).waitFor(jobId, options);
+          WaitResult result = client.waiter().waitFor(jobId, options);
           err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(jobId),
               JobPrinter.text(result.job().statusAsString()), result.polls(), Durations.human(result.elapsed()));
           err.flush();

@@ -40,7 +40,7 @@ class ConsumerProjectTest {
         "import java.time.Duration;",
         "public final class JobStatusReporter {",
         "  public static String finalStatus(SfsTurboJobsClient client, String jobId) {",
-        "    return JobWaiter.create(client).waitFor(jobId, WaitOptions.builder()",
+        "    return client.waiter().waitFor(jobId, WaitOptions.builder()",
         "        .pollInterval(Duration.ofMillis(10)).build()).job().status().value();",
         "  }",
         "}").getBytes(StandardCharsets.UTF_8));

@@ -65,7 +65,7 @@ class AsyncWaiterTest {
     service = new MockService();
     service.server.setDispatcher(new Jobs());
     client = service.clientBuilder().build();
-    waiter = JobWaiter.create(client);
+    waiter = client.waiter();
   }
 
   @AfterEach
@@ -98,7 +98,7 @@ class AsyncWaiterTest {
     java.util.concurrent.ScheduledThreadPoolExecutor mine = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
     mine.setRemoveOnCancelPolicy(true);
     try {
-      JobWaiter own = JobWaiter.builder(client).scheduler(mine).build();
+      JobWaiter own = client.waiterBuilder().scheduler(mine).build();
       CompletableFuture<WaitResult> wait = own.waitForAsync("run-0",
           fast.toBuilder().pollInterval(Duration.ofSeconds(30)).maxInterval(Duration.ofSeconds(30)).build());
       assertTrue(service.server.takeRequest(10, TimeUnit.SECONDS) != null, "first poll");
@@ -125,7 +125,7 @@ class AsyncWaiterTest {
   void callersSchedulerIsUsedAndNotShutDown() throws Exception {
     ScheduledExecutorService mine = Executors.newSingleThreadScheduledExecutor();
     try {
-      JobWaiter own = JobWaiter.builder(client).scheduler(mine).build();
+      JobWaiter own = client.waiterBuilder().scheduler(mine).build();
       assertEquals(JobStatus.SUCCESS, own.waitForAsync("ok-2", fast).get(20, TimeUnit.SECONDS).job().status());
       assertFalse(mine.isShutdown());
     } finally {

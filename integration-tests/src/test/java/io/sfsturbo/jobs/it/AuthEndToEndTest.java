@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -81,8 +82,8 @@ class AuthEndToEndTest {
   void clockSkewIsCorrectedFromTheGatewaysDateAndTheCallRetriedOnce() throws Exception {
     Clock behind = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
     try (MockService service = new MockService();
-         SfsTurboJobsClient client = service.clientBuilder()
-             .credentials(AkSkCredentials.of("AKE2E", SK).withClock(behind))
+         SfsTurboJobsClient client = TestHooks.clock(service.clientBuilder(), behind)
+             .credentials(AkSkCredentials.of("AKE2E", SK))
              .retryPolicy(RetryPolicy.none()).build()) {
       service.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
           .addHeader("Date", "Sun, 29 Nov 2026 10:30:00 GMT")

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,16 +85,16 @@ class ConfigurationTest {
     env.put("HUAWEICLOUD_SDK_PROJECT_ID", "env-project");
     env.put("SFSTURBO_AUTH_TOKEN", "env-token");
     try (MockService service = new MockService();
-         SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
-             .allowInsecureHttp(true).environment(env).build()) {
+         SfsTurboJobsClient client = TestHooks.environment(SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
+             .allowInsecureHttp(true), env).build()) {
       service.enqueueJob("j", "running");
       client.showJobDetail("j");
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
       assertEquals("/v1/env-project/sfs-turbo/jobs/j", r.getUrl().encodedPath());
       assertEquals("env-token", r.getHeaders().get("X-Auth-Token"));
     }
-    CredentialsException e = assertThrows(CredentialsException.class, () -> SfsTurboJobsClient.builder()
-        .region("eu-de").projectId("p").environment(Collections.emptyMap()).build());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> TestHooks.environment(SfsTurboJobsClient.builder()
+        .region("eu-de").projectId("p"), Collections.emptyMap()).build());
     assertTrue(e.getMessage().contains("HUAWEICLOUD_SDK_AK"), e.getMessage());
   }
 

@@ -33,6 +33,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class EmulatorMatrixTest {
   void start() {
     emulator = SfsTurboEmulator.builder().stallDuration(Duration.ofSeconds(2)).build().start();
     http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
-    client = emulator.clientBuilder().httpClient(http).jitterSource(() -> 0.01).build();
+    client = TestHooks.jitter(emulator.clientBuilder().httpClient(http), () -> 0.01).build();
   }
 
   @AfterEach
@@ -140,7 +141,7 @@ class EmulatorMatrixTest {
         break;
       case NOT_FOUND:
         // right after creation the waiter's grace period absorbs it; a plain call does not
-        assertEquals(JobStatus.SUCCESS, JobWaiter.create(client).waitFor("j", options).job().status());
+        assertEquals(JobStatus.SUCCESS, client.waiter().waitFor("j", options).job().status());
         emulator.enqueueFaults("j", fault);
         assertEquals(SfsTurboErrorCode.INVALID_JOB_ID,
             assertThrows(ResourceNotFoundException.class, () -> client.showJobDetail("j")).knownErrorCode());
@@ -149,11 +150,11 @@ class EmulatorMatrixTest {
       case MALFORMED_JSON:
       case EMPTY_200:
         assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
-        assertEquals(JobStatus.SUCCESS, JobWaiter.create(client).waitFor("j", options).job().status(),
+        assertEquals(JobStatus.SUCCESS, client.waiter().waitFor("j", options).job().status(),
             "the waiter tolerates an unreadable answer");
         break;
       default:
-        WaitResult r = JobWaiter.create(client).waitFor("j", options);
+        WaitResult r = client.waiter().waitFor("j", options);
         assertEquals(JobStatus.SUCCESS, r.job().status(), "retried through " + fault);
         assertEquals(fault, emulator.journal("j").get(0).fault());
     }
@@ -185,7 +186,7 @@ class EmulatorMatrixTest {
   }
 
   private Throwable failure(WaitOptions options) {
-    Throwable t = assertThrows(ServiceException.class, () -> JobWaiter.create(client).waitFor("j", options));
+    Throwable t = assertThrows(ServiceException.class, () -> client.waiter().waitFor("j", options));
     assertFalse(SecretsCanaryTest.stackTrace(t).contains(emulatorToken()), "a secret in an exception");
     return t;
   }
@@ -195,7 +196,7 @@ class EmulatorMatrixTest {
   void badInputNeverReachesTheEmulator(String bad) {
     assertThrows(IllegalArgumentException.class, () -> client.showJobDetail(bad));
     assertThrows(IllegalArgumentException.class, () -> client.showJobDetailAsync(bad));
-    assertThrows(IllegalArgumentException.class, () -> JobWaiter.create(client).waitFor(bad, WaitOptions.defaults()));
+    assertThrows(IllegalArgumentException.class, () -> client.waiter().waitFor(bad, WaitOptions.defaults()));
     String huge = new String(new char[10_000]).replace('\0', 'x');
     assertThrows(IllegalArgumentException.class, () -> client.showJobDetail(huge));
     assertTrue(emulator.journal().isEmpty(), "requests reached the emulator: " + emulator.journal());
@@ -217,7 +218,7 @@ class EmulatorMatrixTest {
     http.dispatcher().setMaxRequestsPerHost(32);
     WaitOptions options = WaitOptions.builder().pollInterval(Duration.ofMillis(20)).maxInterval(Duration.ofMillis(50))
         .timeout(Duration.ofSeconds(45)).maxConsecutiveTransientErrors(10).build();
-    JobWaiter waiter = JobWaiter.create(client);
+    JobWaiter waiter = client.waiter();
     int baseline = clientSideThreads();
     List<CompletableFuture<String>> waits = new ArrayList<>();
     for (int i = 0; i < n; i++) {

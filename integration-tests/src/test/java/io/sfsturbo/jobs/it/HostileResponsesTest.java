@@ -99,7 +99,7 @@ class HostileResponsesTest {
       ExecutionException async = assertThrows(ExecutionException.class,
           () -> client.showJobDetailAsync("j").get(10, TimeUnit.SECONDS));
       assertInstanceOf(UnexpectedRedirectException.class, async.getCause());
-      assertThrows(UnexpectedRedirectException.class, () -> JobWaiter.create(client).waitFor("j",
+      assertThrows(UnexpectedRedirectException.class, () -> client.waiter().waitFor("j",
           WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build()));
     } finally {
       following.dispatcher().executorService().shutdown();
@@ -135,7 +135,7 @@ class HostileResponsesTest {
     service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"status\":\"success\"}"));
     service.enqueueJob("j", "success");
     try (SfsTurboJobsClient client = service.clientBuilder().build()) {
-      WaitResult r = JobWaiter.create(client).waitFor("j", WaitOptions.builder().pollInterval(Duration.ofMillis(10))
+      WaitResult r = client.waiter().waitFor("j", WaitOptions.builder().pollInterval(Duration.ofMillis(10))
           .build());
       assertEquals(2, r.polls());
     }
@@ -244,7 +244,7 @@ class HostileResponsesTest {
         + "\",\"sub_jobs\":[" + subs + "]}"));
     try (SfsTurboJobsClient client = service.clientBuilder().build()) {
       io.sfsturbo.jobs.waiter.JobFailedException e = assertThrows(io.sfsturbo.jobs.waiter.JobFailedException.class,
-          () -> JobWaiter.create(client).waitFor("j", WaitOptions.defaults()));
+          () -> client.waiter().waitFor("j", WaitOptions.defaults()));
       assertNoControlCharacters(e.getMessage());
       assertTrue(e.getMessage().contains("bind\\u000d\\u000aStatus success"), e.getMessage());
       assertTrue(e.getMessage().contains("and 995 more"), e.getMessage());
@@ -285,7 +285,7 @@ class HostileResponsesTest {
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
         .allowInsecureHttp(true).projectId(MockService.PROJECT).credentials(TokenCredentials.of(MockService.TOKEN))
         .build();
-    CompletableFuture<WaitResult> wait = JobWaiter.create(client).waitForAsync("j",
+    CompletableFuture<WaitResult> wait = client.waiter().waitForAsync("j",
         WaitOptions.builder().pollInterval(Duration.ofSeconds(30)).build());
     assertTrue(service.server.takeRequest(5, TimeUnit.SECONDS) != null, "first poll");
     long start = System.nanoTime();
@@ -296,7 +296,7 @@ class HostileResponsesTest {
     assertEquals("client is closed", assertThrows(IllegalStateException.class, () -> client.showJobDetail("j"))
         .getMessage());
     assertThrows(IllegalStateException.class, () -> client.showJobDetailAsync("j"));
-    assertThrows(IllegalStateException.class, () -> JobWaiter.create(client).waitFor("j", WaitOptions.defaults()));
+    assertThrows(IllegalStateException.class, () -> client.waiter().waitFor("j", WaitOptions.defaults()));
     client.close();
   }
 

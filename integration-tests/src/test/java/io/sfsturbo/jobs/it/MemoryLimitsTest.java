@@ -67,7 +67,7 @@ class MemoryLimitsTest {
             .callTimeout(Duration.ofSeconds(30))
             .build()) {
           Callable<Object> op = name.startsWith("wait-")
-              ? () -> JobWaiter.create(client).waitFor("j",
+              ? () -> client.waiter().waitFor("j",
                   WaitOptions.builder().timeout(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200)).build())
               : () -> client.showJobDetail("j", CallOptions.defaults());
           report(name, op);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
+import io.sfsturbo.jobs.testkit.TestHooks;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import java.time.Duration;
@@ -22,13 +23,12 @@ final class MockService implements AutoCloseable {
   }
 
   SfsTurboJobsClient.Builder clientBuilder() {
-    return SfsTurboJobsClient.builder()
+    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder()
         .endpoint(server.url("/").uri())
         .allowInsecureHttp(true)
         .projectId(PROJECT)
-        .credentials(TokenCredentials.of(TOKEN))
-        .sleeper(sleeps::add)
-        .jitterSource(() -> 0.5);
+        .credentials(TokenCredentials.of(TOKEN));
+    return TestHooks.jitter(TestHooks.pause(b, sleeps::add), () -> 0.5);
   }
 
   void enqueueJob(String jobId, String status) {

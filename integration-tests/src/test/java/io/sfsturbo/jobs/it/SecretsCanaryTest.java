@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
+import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -66,7 +67,7 @@ class SecretsCanaryTest {
       Throwable decoding = assertThrows(RuntimeException.class, () -> client.showJobDetail("j"));
       texts.add(decoding.getMessage());
       service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"error_code\":\"E\"}"));
-      texts.add(stackTrace(assertThrows(Exception.class, () -> JobWaiter.create(client)
+      texts.add(stackTrace(assertThrows(Exception.class, () -> client.waiter()
           .waitForAsync("j", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build())
           .get(10, TimeUnit.SECONDS))));
       client.close();
@@ -133,8 +134,8 @@ class SecretsCanaryTest {
       Map<String, String> env = new HashMap<>();
       env.put("HUAWEICLOUD_SDK_AK", "AKCANARY");
       env.put("HUAWEICLOUD_SDK_SK", envSk + "\u0000");
-      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> SfsTurboJobsClient.builder()
-          .endpoint(service.server.url("/").uri()).allowInsecureHttp(true).projectId("p").environment(env).build())));
+      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> TestHooks.environment(SfsTurboJobsClient.builder()
+          .endpoint(service.server.url("/").uri()).allowInsecureHttp(true).projectId("p"), env).build())));
       String userInfoPassword = "canary-userinfo-66";
       secrets.add(userInfoPassword);
       texts.add(stackTrace(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()

@@ -176,7 +176,7 @@ class SlowServersTest {
       boolean tls) throws Exception {
     try (HostileServer server = HostileServer.start(behaviour.get());
          SfsTurboJobsClient client = clientBuilder(tls ? server.httpsUrl() : server.url()).build()) {
-      JobWaiter waiter = JobWaiter.create(client);
+      JobWaiter waiter = client.waiter();
       List<Outcome> outcomes = concurrently(List.of("show", "showAsync", "waitFor", "waitForAsync"), List.of(
           () -> client.showJobDetail("j", callOptions(BUDGET)),
           () -> client.showJobDetailAsync("j", callOptions(BUDGET)).get(30, TimeUnit.SECONDS),
@@ -200,7 +200,7 @@ class SlowServersTest {
     try (HostileServer server = HostileServer.start(
              HostileServer.respond(429, THROTTLED, "Content-Type: application/json", "Retry-After: 30"));
          SfsTurboJobsClient client = clientBuilder(server.url()).build()) {
-      JobWaiter waiter = JobWaiter.create(client);
+      JobWaiter waiter = client.waiter();
       Duration budget = Duration.ofSeconds(1);
       List<Outcome> outcomes = concurrently(List.of("show", "showAsync", "waitFor", "waitForAsync"), List.of(
           () -> client.showJobDetail("j", callOptions(budget)),

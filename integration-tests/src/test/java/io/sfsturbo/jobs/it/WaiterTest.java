@@ -32,6 +32,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
+import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.testkit.VirtualTime;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class WaiterTest {
   MockService service;
-  FakeTime time;
+  VirtualTime time;
   SfsTurboJobsClient client;
   JobWaiter waiter;
   final List<String> events = new CopyOnWriteArrayList<>();
@@ -66,9 +69,9 @@ class WaiterTest {
   @BeforeEach
   void start() throws Exception {
     service = new MockService();
-    time = new FakeTime();
-    client = service.clientBuilder().clock(time.clock).sleeper(time).retryPolicy(RetryPolicy.none()).build();
-    waiter = JobWaiter.builder(client).clock(time.clock).sleeper(time).jitterSource(() -> 0.0).build();
+    time = VirtualTime.startingAt(Instant.parse("2026-11-29T10:00:00Z"));
+    client = time.applyTo(service.clientBuilder()).retryPolicy(RetryPolicy.none()).build();
+    waiter = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.0).build();
     options = WaitOptions.builder().pollInterval(Duration.ofSeconds(2)).backoffMultiplier(1.5)
         .maxInterval(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1)).listener(recorder);
   }
@@ -94,7 +97,7 @@ class WaiterTest {
     assertEquals(JobStatus.SUCCESS, result.job().status());
     assertEquals(5, result.polls());
     assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500),
-        Duration.ofSeconds(5)), time.sleeps, "backoff x1.5 capped at 5 s");
+        Duration.ofSeconds(5)), time.sleeps(), "backoff x1.5 capped at 5 s");
     assertEquals(Duration.ofMillis(14_500), result.elapsed());
     assertEquals(Arrays.asList("job null->waiting", "job waiting->running", "job running->success"), events);
   }
@@ -170,7 +173,7 @@ class WaiterTest {
             .timeout(Duration.ofSeconds(10)).build()));
     // Polls at 0, 4 and 8 s; the next (12 s) would pass the deadline, so the delay is clamped for a
     // last poll at 9 s, which leaves it the final second before the deadline.
-    assertEquals(Arrays.asList(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(1)), time.sleeps,
+    assertEquals(Arrays.asList(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(1)), time.sleeps(),
         "the last delay is clamped so that one poll fits before the deadline");
     assertEquals(4, e.polls());
     assertEquals(JobStatus.RUNNING, e.lastJob().status());
@@ -250,10 +253,10 @@ class WaiterTest {
     // 2 + 3 + 4.5 + 6.75 + 10.125 = 26.375 s; the next delay (15.2 s) is cut to the grace period's end,
     // so the poll that decides happens at 30 s, not at 41.6 s.
     Duration total = Duration.ZERO;
-    for (Duration d : time.sleeps) {
+    for (Duration d : time.sleeps()) {
       total = total.plus(d);
     }
-    assertEquals(Duration.ofSeconds(30), total, "sleeps " + time.sleeps);
+    assertEquals(Duration.ofSeconds(30), total, "sleeps " + time.sleeps());
     assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(30)), heard);
   }
 
@@ -271,7 +274,7 @@ class WaiterTest {
     service.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build());
     job("success");
     waiter.waitFor("j", options.build());
-    assertEquals(Arrays.asList(Duration.ofSeconds(7)), time.sleeps);
+    assertEquals(Arrays.asList(Duration.ofSeconds(7)), time.sleeps());
   }
 
   @Test
@@ -303,7 +306,7 @@ class WaiterTest {
   @Test
   void interruptStopsTheWaitAndKeepsTheFlag() {
     job("running");
-    JobWaiter interrupting = JobWaiter.builder(client).clock(time.clock).sleeper(d -> {
+    JobWaiter interrupting = TestHooks.pause(TestHooks.clock(client.waiterBuilder(), time.clock()), d -> {
       throw new InterruptedException();
     }).build();
     try {
@@ -331,11 +334,11 @@ class WaiterTest {
       job("running");
     }
     job("success");
-    JobWaiter jittery = JobWaiter.builder(client).clock(time.clock).sleeper(time).jitterSource(() -> 0.999).build();
+    JobWaiter jittery = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.999).build();
     jittery.waitFor("j", options.jitter(0.5).build());
-    for (Duration d : time.sleeps) {
+    for (Duration d : time.sleeps()) {
       assertTrue(d.toMillis() >= 1000, "delay " + d + " fell below half the 2 s interval");
     }
-    assertEquals(3, time.sleeps.size());
+    assertEquals(3, time.sleeps().size());
   }
 }

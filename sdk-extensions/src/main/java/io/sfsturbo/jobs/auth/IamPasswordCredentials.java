@@ -131,14 +131,14 @@ public final class IamPasswordCredentials implements Credentials {
   }
 
   @Override
-  public Request authenticate(Request request) {
-    return request.newBuilder().header("X-Auth-Token", currentToken()).build();
+  public Identity resolveIdentity() {
+    return Identity.checkedToken(currentToken());
   }
 
   /**
-   * {@inheritDoc}
-   *
-   * <p>When the builder set an {@link Builder#httpClient(OkHttpClient) httpClient}, that one is
+   * Returns credentials that fetch tokens through the given client; the SDK client calls it with its
+   * own HTTP client, so that token calls share its proxy, timeouts, TLS settings and connection pool.
+   * When the builder set an {@link Builder#httpClient(OkHttpClient) httpClient}, that one is
    * kept and this object is returned. Otherwise the result fetches tokens through a client derived
    * from the given one, which follows no redirects and leaves out the SDK's authentication
    * interceptor if the client has one; it does not share this object's cached token.
@@ -146,15 +146,14 @@ public final class IamPasswordCredentials implements Credentials {
    * @param httpClient the client to derive the token client from
    * @return this object, or new credentials with the same settings and the given client
    */
-  @Override
   public IamPasswordCredentials withHttpClient(OkHttpClient httpClient) {
     Objects.requireNonNull(httpClient, "httpClient");
     return explicitHttpClient ? this : new IamPasswordCredentials(this, httpClient);
   }
 
   @Override
-  public boolean refreshAfterRejection(Response rejected) {
-    String sent = rejected.request().header("X-Auth-Token");
+  public boolean refreshAfterRejection(Rejection rejection) {
+    String sent = rejection.identity().token();
     synchronized (lock) {
       CachedToken c = cached;
       if (c != null && c.token.equals(sent)) {
@@ -410,7 +409,7 @@ public final class IamPasswordCredentials implements Credentials {
      * @param clock the time source of expiry checks
      * @return this builder
      */
-    public Builder clock(Clock clock) {
+    Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }

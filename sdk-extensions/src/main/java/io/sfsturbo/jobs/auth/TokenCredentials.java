@@ -5,7 +5,6 @@ import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.internal.HeaderValues;
 import java.util.Objects;
 import java.util.function.Supplier;
-import okhttp3.Request;
 
 /**
  * Sends an IAM token the caller already has in the {@code X-Auth-Token} header: a fixed token,
@@ -24,10 +23,13 @@ public final class TokenCredentials implements Credentials {
   private final Supplier<String> tokenSupplier;
   /** The checked fixed token; null when a supplier is asked. */
   private final String fixedToken;
+  /** The fixed token's identity, made once: a call then allocates nothing for authentication. */
+  private final Identity fixedIdentity;
 
   private TokenCredentials(Supplier<String> tokenSupplier, String fixedToken) {
     this.tokenSupplier = tokenSupplier;
     this.fixedToken = fixedToken;
+    this.fixedIdentity = fixedToken == null ? null : Identity.checkedToken(fixedToken);
   }
 
   /**
@@ -72,9 +74,12 @@ public final class TokenCredentials implements Credentials {
    *     cannot be sent in a header; the message does not show the token
    */
   @Override
-  public Request authenticate(Request request) {
-    String token = fixedToken;
-    if (token == null) {
+  public Identity resolveIdentity() {
+    if (fixedIdentity != null) {
+      return fixedIdentity;
+    }
+    String token;
+    {
       // Asked outside the try: an IllegalArgumentException of the supplier's own is not ours to retype.
       String supplied = tokenSupplier.get();
       try {
@@ -85,7 +90,7 @@ public final class TokenCredentials implements Credentials {
         throw new CredentialsException(e.getMessage(), e);
       }
     }
-    return request.newBuilder().header("X-Auth-Token", token).build();
+    return Identity.checkedToken(token);
   }
 
   @Override

@@ -2,10 +2,10 @@
 package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.model.JobDetail;
-import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.Sleeper;
+import io.sfsturbo.jobs.internal.TestSeam;
 import io.sfsturbo.jobs.internal.engine.Engine;
 import io.sfsturbo.jobs.internal.engine.Loop;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
  * passed first. Thread-safe; one waiter serves any number of waits.
  *
  * <pre>{@code
- * JobWaiter waiter = JobWaiter.create(client);
+ * JobWaiter waiter = client.waiter();
  * WaitResult done = waiter.waitFor(jobId, WaitOptions.defaults());          // blocks this thread
  * CompletableFuture<WaitResult> f = waiter.waitForAsync(jobId, options);   // holds no thread
  * }</pre>
@@ -35,7 +35,28 @@ import java.util.function.DoubleSupplier;
  * client ends running waits with a {@link io.sfsturbo.jobs.errors.ClientClosedException}.
  */
 public final class JobWaiter {
-  private final SfsTurboJobsClient client;
+  static {
+    Engine.Waiters.install(Builder::new);
+    TestSeam.register(Builder.class, b -> new TestSeam.Settings() {
+      @Override
+      public void clock(Clock clock) {
+        b.clock = Objects.requireNonNull(clock, "clock");
+      }
+
+      @Override
+      public void sleeper(Sleeper sleeper) {
+        b.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      }
+
+      @Override
+      public void jitter(DoubleSupplier jitter) {
+        b.random = Objects.requireNonNull(jitter, "jitter");
+      }
+    });
+  }
+
+  /** The client that polls; typed loosely so that this package does not depend on the client's. */
+  private final Object client;
   /** Null unless the builder replaced them: the client's engine then times the wait. */
   private final Ticker ticker;
   private final Scheduler scheduler;
@@ -48,26 +69,6 @@ public final class JobWaiter {
         : null;
     this.scheduler = b.scheduler != null ? Scheduler.of(b.scheduler) : null;
     this.random = b.random;
-  }
-
-  /**
-   * Returns a waiter with the system clock and the shared scheduler.
-   *
-   * @param client the client that polls
-   * @return the waiter
-   */
-  public static JobWaiter create(SfsTurboJobsClient client) {
-    return builder(client).build();
-  }
-
-  /**
-   * Returns a builder, to set the clock, sleeper or scheduler (tests make waits instant with them).
-   *
-   * @param client the client that polls
-   * @return the builder
-   */
-  public static Builder builder(SfsTurboJobsClient client) {
-    return new Builder(client);
   }
 
   /**
@@ -114,38 +115,16 @@ public final class JobWaiter {
         ticker != null ? ticker : engine.ticker(), scheduler != null ? scheduler : engine.scheduler());
   }
 
-  /** Configures a {@link JobWaiter}. */
+  /** Configures a {@link JobWaiter}; made by {@code SfsTurboJobsClient.waiterBuilder()}. */
   public static final class Builder {
-    private final SfsTurboJobsClient client;
+    private final Object client;
     private Clock clock;
     private Sleeper sleeper;
     private ScheduledExecutorService scheduler;
     private DoubleSupplier random;
 
-    private Builder(SfsTurboJobsClient client) {
+    private Builder(Object client) {
       this.client = Objects.requireNonNull(client, "client");
-    }
-
-    /**
-     * Sets {@code clock}.
-     *
-     * @param clock the time source of deadlines and durations
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets {@code sleeper}.
-     *
-     * @param sleeper how sync waits pause between polls
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
     }
 
     /**
@@ -156,17 +135,6 @@ public final class JobWaiter {
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /**
-     * Sets {@code jitterSource}.
-     *
-     * @param random numbers in [0, 1) that draw the jitter
-     * @return this builder
-     */
-    public Builder jitterSource(DoubleSupplier random) {
-      this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 

@@ -94,8 +94,8 @@ class IamPasswordCredentialsTest {
     iam.enqueue(token("tok-1", "2026-11-29T11:00:00.527363Z"));
     iam.enqueue(token("tok-2", "2026-11-30T10:00:00Z"));
     IamPasswordCredentials c = creds().build();
-    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"));
-    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"));
+    assertEquals("tok-1", c.resolveIdentity().token());
+    assertEquals("tok-1", c.resolveIdentity().token());
     assertEquals(1, iam.getRequestCount());
 
     RecordedRequest r = iam.takeRequest(5, TimeUnit.SECONDS);
@@ -110,9 +110,9 @@ class IamPasswordCredentialsTest {
     assertEquals("eu-de", auth.getAsJsonObject("scope").getAsJsonObject("project").get("name").getAsString());
 
     clock.now = Instant.parse("2026-11-29T10:54:59Z");
-    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"));
+    assertEquals("tok-1", c.resolveIdentity().token());
     clock.now = Instant.parse("2026-11-29T10:55:01Z");
-    assertEquals("tok-2", c.authenticate(request).header("X-Auth-Token"), "renewed 5 min ahead of expiry");
+    assertEquals("tok-2", c.resolveIdentity().token(), "renewed 5 min ahead of expiry");
     assertEquals(2, iam.getRequestCount());
   }
 
@@ -124,7 +124,7 @@ class IamPasswordCredentialsTest {
     try {
       List<Callable<String>> tasks = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        tasks.add(() -> c.authenticate(request).header("X-Auth-Token"));
+        tasks.add(() -> c.resolveIdentity().token());
       }
       Set<String> tokens = new HashSet<>();
       for (Future<String> f : pool.invokeAll(tasks)) {
@@ -142,13 +142,11 @@ class IamPasswordCredentialsTest {
     iam.enqueue(token("old", "2026-11-30T10:00:00Z"));
     iam.enqueue(token("new", "2026-11-30T10:00:00Z"));
     IamPasswordCredentials c = creds().build();
-    Request sent = c.authenticate(request);
-    okhttp3.Response rejected = new okhttp3.Response.Builder().request(sent).protocol(okhttp3.Protocol.HTTP_1_1)
-        .code(401).message("Unauthorized").build();
+    Rejection rejected = Rejection.of(401, null, null, c.resolveIdentity());
     assertTrue(c.refreshAfterRejection(rejected));
-    assertEquals("new", c.authenticate(request).header("X-Auth-Token"));
+    assertEquals("new", c.resolveIdentity().token());
     assertTrue(c.refreshAfterRejection(rejected), "a late 401 for the old token");
-    assertEquals("new", c.authenticate(request).header("X-Auth-Token"), "does not drop the new one");
+    assertEquals("new", c.resolveIdentity().token(), "does not drop the new one");
     assertEquals(2, iam.getRequestCount());
   }
 
@@ -158,13 +156,13 @@ class IamPasswordCredentialsTest {
         .body("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\",\"title\":\"Unauthorized\"}}")
         .build());
     IamPasswordCredentials c = creds().build();
-    CredentialsException e = assertThrows(CredentialsException.class, () -> c.authenticate(request));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> c.resolveIdentity());
     assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("username or password is wrong"),
         e.getMessage());
     assertFalse(e.getMessage().contains(PASSWORD));
     assertFalse(c.toString().contains(PASSWORD), c.toString());
     iam.enqueue(new MockResponse.Builder().code(201).body("{}").build());
-    assertTrue(assertThrows(CredentialsException.class, () -> c.authenticate(request)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> c.resolveIdentity()).getMessage()
         .contains("X-Subject-Token"));
   }
 
@@ -174,11 +172,11 @@ class IamPasswordCredentialsTest {
     iam.enqueue(new MockResponse.Builder().code(503).body("").build());
     iam.enqueue(new MockResponse.Builder().code(503).body("").build());
     IamPasswordCredentials c = creds().build();
-    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"));
+    assertEquals("tok-1", c.resolveIdentity().token());
     clock.now = Instant.parse("2026-11-29T10:58:00Z");
-    assertEquals("tok-1", c.authenticate(request).header("X-Auth-Token"), "still valid for 2 minutes");
+    assertEquals("tok-1", c.resolveIdentity().token(), "still valid for 2 minutes");
     clock.now = Instant.parse("2026-11-29T11:00:01Z");
-    assertThrows(CredentialsException.class, () -> c.authenticate(request), "expired and no new one");
+    assertThrows(CredentialsException.class, () -> c.resolveIdentity(), "expired and no new one");
   }
 
   @Test
@@ -210,7 +208,7 @@ class IamPasswordCredentialsTest {
       elsewhere.enqueue(token("stolen", "2026-11-30T10:00:00Z"));
       iam.enqueue(redirect(code, elsewhere.url("/collect/v3/auth/tokens?pw=leak").toString()));
       IamPasswordCredentials c = creds().httpClient(followingClient()).build();
-      CredentialsException e = assertThrows(CredentialsException.class, () -> c.authenticate(request));
+      CredentialsException e = assertThrows(CredentialsException.class, () -> c.resolveIdentity());
       assertEquals(0, elsewhere.getRequestCount(), "the password went to the redirect's target");
       assertEquals(1, iam.getRequestCount());
       String m = e.getMessage();
@@ -223,7 +221,7 @@ class IamPasswordCredentialsTest {
   @Test
   void aRedirectWithoutLocationIsACredentialsFailureToo() {
     iam.enqueue(new MockResponse.Builder().code(302).body("").build());
-    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().resolveIdentity());
     assertTrue(e.getMessage().contains("HTTP 302, a redirect without a Location header"), e.getMessage());
   }
 
@@ -234,7 +232,7 @@ class IamPasswordCredentialsTest {
   void aSubjectTokenThatCannotBeSentIsRefusedWithoutShowingIt(String bad) {
     iam.enqueue(new MockResponse.Builder().code(201).addHeaderLenient("X-Subject-Token", bad)
         .body("{\"token\":{\"expires_at\":\"2026-11-30T10:00:00Z\"}}").build());
-    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().resolveIdentity());
     assertTrue(e.getMessage().startsWith("the IAM token from the X-Subject-Token header of IAM's response contains "),
         e.getMessage());
     assertNoPartOf(bad, e);
@@ -249,10 +247,10 @@ class IamPasswordCredentialsTest {
     }
     iam.enqueue(new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok-at-cap").body(exact.toString())
         .build());
-    assertEquals("tok-at-cap", creds().build().authenticate(request).header("X-Auth-Token"), "64 KiB is read");
+    assertEquals("tok-at-cap", creds().build().resolveIdentity().token(), "64 KiB is read");
 
     iam.enqueue(new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok").body(exact + " ").build());
-    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> creds().build().resolveIdentity());
     assertTrue(e.getMessage().contains("larger than 64 KiB"), e.getMessage());
   }
 
@@ -265,7 +263,7 @@ class IamPasswordCredentialsTest {
     iam.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
         .body("{\"error\":{\"code\":401,\"message\":\"wrong\\r\\n[INFO] forged \\u001b[31m\\u0085" + longTail
             + "\",\"title\":\"Unauthorized\"}}").build());
-    String m = assertThrows(CredentialsException.class, () -> creds().build().authenticate(request)).getMessage();
+    String m = assertThrows(CredentialsException.class, () -> creds().build().resolveIdentity()).getMessage();
     assertTrue(m.contains("wrong\\u000d\\u000a[INFO] forged \\u001b[31m\\u0085xxx"), m);
     for (char c : m.toCharArray()) {
       assertFalse(c < 0x20 || (c >= 0x7f && c <= 0x9f), () -> "a raw control character in " + m);
@@ -287,7 +285,7 @@ class IamPasswordCredentialsTest {
     IamPasswordCredentials derived = base.withHttpClient(given);
     assertNotSame(base, derived);
     iam.enqueue(token("via-given", "2026-11-30T10:00:00Z"));
-    assertEquals("via-given", derived.authenticate(request).header("X-Auth-Token"));
+    assertEquals("via-given", derived.resolveIdentity().token());
     assertEquals(1, calls.get());
     JsonObject user = JsonParser.parseString(iam.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).getAsJsonObject()
         .getAsJsonObject("auth").getAsJsonObject("identity").getAsJsonObject("password").getAsJsonObject("user");
@@ -295,13 +293,13 @@ class IamPasswordCredentialsTest {
     assertEquals(PASSWORD, user.get("password").getAsString());
 
     iam.enqueue(token("via-own", "2026-11-30T10:00:00Z"));
-    assertEquals("via-own", base.authenticate(request).header("X-Auth-Token"), "the original keeps its own client");
+    assertEquals("via-own", base.resolveIdentity().token(), "the original keeps its own client");
     assertEquals(1, calls.get());
 
     try (MockWebServer elsewhere = new MockWebServer()) {
       elsewhere.start();
       iam.enqueue(redirect(307, elsewhere.url("/").toString()));
-      assertThrows(CredentialsException.class, () -> base.withHttpClient(given).authenticate(request));
+      assertThrows(CredentialsException.class, () -> base.withHttpClient(given).resolveIdentity());
       assertEquals(0, elsewhere.getRequestCount(), "the given client's redirect setting is overridden");
       assertEquals(2, calls.get());
     }

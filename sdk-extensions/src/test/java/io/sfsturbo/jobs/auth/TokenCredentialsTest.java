@@ -37,9 +37,8 @@ class TokenCredentialsTest {
 
   @Test
   void surroundingWhitespaceIsTrimmedBeforeSending() {
-    assertEquals(CANARY, TokenCredentials.of("  " + CANARY + "\r\n").authenticate(request).header("X-Auth-Token"));
-    assertEquals(CANARY, TokenCredentials.fromSupplier(() -> "\t" + CANARY + "\r\n").authenticate(request)
-        .header("X-Auth-Token"));
+    assertEquals(CANARY, TokenCredentials.of("  " + CANARY + "\r\n").resolveIdentity().token());
+    assertEquals(CANARY, TokenCredentials.fromSupplier(() -> "\t" + CANARY + "\r\n").resolveIdentity().token());
   }
 
   @Test
@@ -55,16 +54,16 @@ class TokenCredentialsTest {
     Deque<String> answers = new LinkedList<>(Arrays.asList("good-1", CANARY + "\r\nX-Injected: 1", null, " ",
         "CANARY-\u00e9-SECRET-7f3a", "good-2"));
     TokenCredentials creds = TokenCredentials.fromSupplier(answers::poll);
-    assertEquals("good-1", creds.authenticate(request).header("X-Auth-Token"));
+    assertEquals("good-1", creds.resolveIdentity().token());
     for (String bad : new String[] {CANARY + "\r\nX-Injected: 1", null, " ", "CANARY-\u00e9-SECRET-7f3a"}) {
-      CredentialsException e = assertThrows(CredentialsException.class, () -> creds.authenticate(request),
+      CredentialsException e = assertThrows(CredentialsException.class, () -> creds.resolveIdentity(),
           String.valueOf(bad));
       assertTrue(e.getMessage().startsWith("the token from the token supplier of TokenCredentials "), e.getMessage());
       if (bad != null) {
         assertNoPartOf(bad, e);
       }
     }
-    assertEquals("good-2", creds.authenticate(request).header("X-Auth-Token"), "a good answer works again");
+    assertEquals("good-2", creds.resolveIdentity().token(), "a good answer works again");
   }
 
   @Test
@@ -73,14 +72,14 @@ class TokenCredentialsTest {
     TokenCredentials creds = TokenCredentials.fromSupplier(() -> {
       throw own;
     });
-    assertSame(own, assertThrows(IllegalArgumentException.class, () -> creds.authenticate(request)));
+    assertSame(own, assertThrows(IllegalArgumentException.class, () -> creds.resolveIdentity()));
   }
 
   @Test
   void environmentTokenIsTrimmedAndABadOneNamesTheVariable() {
     Map<String, String> env = new HashMap<>();
     env.put("SFSTURBO_AUTH_TOKEN", CANARY + "\r\n");
-    assertEquals(CANARY, DefaultCredentialsChain.resolve(env).authenticate(request).header("X-Auth-Token"));
+    assertEquals(CANARY, DefaultCredentialsChain.resolve(env).resolveIdentity().token());
     String bad = "CANARY-SECRET\u00e97f3a";
     env.put("SFSTURBO_AUTH_TOKEN", bad);
     CredentialsException e = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(env));
@@ -90,8 +89,9 @@ class TokenCredentialsTest {
   }
 
   @Test
-  void credentialsThatMakeNoCallsIgnoreAnHttpClient() {
+  void aFixedTokenIsOneIdentityAndShowsNoSecret() {
     TokenCredentials creds = TokenCredentials.of("tok");
-    assertSame(creds, creds.withHttpClient(new OkHttpClient()));
+    assertSame(creds.resolveIdentity(), creds.resolveIdentity());
+    assertEquals("Identity{token=***}", creds.resolveIdentity().toString());
   }
 }

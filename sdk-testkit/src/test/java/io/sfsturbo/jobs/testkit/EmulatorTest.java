@@ -103,18 +103,18 @@ class EmulatorTest {
         .auth(EmulatorAuth.akSk("AKEMU", "sk-emu")).build().start()) {
       emulator.addJob(JobScript.builder("s").succeeds().build());
       Clock early = Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneOffset.UTC);
-      try (SfsTurboJobsClient skewed = emulator.clientBuilder()
-          .credentials(AkSkCredentials.of("AKEMU", "sk-emu").withClock(early)).build()) {
+      try (SfsTurboJobsClient skewed = TestHooks.clock(emulator.clientBuilder(), early)
+          .credentials(AkSkCredentials.of("AKEMU", "sk-emu")).build()) {
         assertEquals(JobStatus.SUCCESS, skewed.showJobDetail("s").status());
         assertEquals(401, emulator.journal().get(0).status(), "the first, an hour off, is expired");
         assertEquals(200, emulator.journal().get(1).status());
       }
-      try (SfsTurboJobsClient badKey = emulator.clientBuilder()
-          .credentials(AkSkCredentials.of("AKEMU", "other").withClock(gatewayClock)).build()) {
+      try (SfsTurboJobsClient badKey = TestHooks.clock(emulator.clientBuilder(), gatewayClock)
+          .credentials(AkSkCredentials.of("AKEMU", "other")).build()) {
         assertThrows(AuthenticationException.class, () -> badKey.showJobDetail("s"));
       }
-      try (SfsTurboJobsClient right = emulator.clientBuilder()
-          .credentials(AkSkCredentials.of("AKEMU", "sk-emu").withClock(gatewayClock)).build()) {
+      try (SfsTurboJobsClient right = TestHooks.clock(emulator.clientBuilder(), gatewayClock)
+          .credentials(AkSkCredentials.of("AKEMU", "sk-emu")).build()) {
         assertEquals(JobStatus.SUCCESS, right.showJobDetail("s").status());
       }
     }

@@ -29,7 +29,7 @@ class ReadmeExampleTest {
     emulator.enqueueFaults("job-1", Fault.THROTTLED, Fault.CONNECTION_RESET);
 
     JobFailedException e = assertThrows(JobFailedException.class,
-        () -> JobWaiter.create(client).waitFor("job-1", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build()));
+        () -> client.waiter().waitFor("job-1", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build()));
     assertEquals("SFS.TURBO.0038", e.errorCode());
     assertEquals(7, emulator.journal("job-1").size());
   }

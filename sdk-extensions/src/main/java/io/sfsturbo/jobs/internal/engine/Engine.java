@@ -140,4 +140,33 @@ public final class Engine<T> {
       return accessor.apply(client);
     }
   }
+
+  /**
+   * Lets the client make waiters while the waiter package knows nothing of the client: the
+   * client sits above the features, and a package cycle between them would tie them together.
+   */
+  public static final class Waiters {
+    private static volatile Function<Object, Object> factory;
+
+    private Waiters() {}
+
+    /**
+     * Installs the factory; called once by the waiter class.
+     *
+     * @param f maps a client to a new waiter builder
+     */
+    public static void install(Function<Object, Object> f) {
+      factory = f;
+    }
+
+    /**
+     * Returns a new waiter builder for a client.
+     *
+     * @param client the client
+     * @return the builder
+     */
+    public static Object builder(Object client) {
+      return factory.apply(client);
+    }
+  }
 }

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.internal;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * Where a test replaces what a production builder does not let a user set: the clock, how a
+ * synchronous wait sleeps, the jitter draws and the environment variables. The builders register
+ * a view of themselves here; the test kit (its {@code TestHooks} and
+ * {@code VirtualTime}) is the supported way in, so that the builders' public API stays what a
+ * production caller needs.
+ */
+public final class TestSeam {
+  private static final Map<Class<?>, Function<Object, Settings>> VIEWS = new ConcurrentHashMap<>();
+
+  private TestSeam() {}
+
+  /** The settings of one builder that a test may replace; a builder overrides those it has. */
+  public abstract static class Settings {
+    /**
+     * Replaces the clock.
+     *
+     * @param clock the clock
+     */
+    public void clock(Clock clock) {
+      throw unsupported("a clock");
+    }
+
+    /**
+     * Replaces how synchronous waits pause.
+     *
+     * @param sleeper the sleeper
+     */
+    public void sleeper(Sleeper sleeper) {
+      throw unsupported("a sleeper");
+    }
+
+    /**
+     * Replaces the jitter draws (numbers in [0, 1)).
+     *
+     * @param jitter the source
+     */
+    public void jitter(DoubleSupplier jitter) {
+      throw unsupported("a jitter source");
+    }
+
+    /**
+     * Replaces the environment variables read for defaults.
+     *
+     * @param environment the variables
+     */
+    public void environment(Map<String, String> environment) {
+      throw unsupported("an environment");
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+      return new UnsupportedOperationException(getClass().getName() + " takes no " + what);
+    }
+  }
+
+  /**
+   * Registers how to reach a builder type's settings; called from the builder's class initializer.
+   *
+   * @param builderType the builder class
+   * @param view returns the settings of one builder
+   * @param <B> the builder type
+   */
+  @SuppressWarnings("unchecked")
+  public static <B> void register(Class<B> builderType, Function<B, Settings> view) {
+    VIEWS.put(builderType, (Function<Object, Settings>) view);
+  }
+
+  /**
+   * Returns the replaceable settings of a builder.
+   *
+   * @param builder a builder of the SDK
+   * @return its settings
+   * @throws IllegalArgumentException for an object that registered none
+   */
+  public static Settings of(Object builder) {
+    Objects.requireNonNull(builder, "builder");
+    Function<Object, Settings> view = VIEWS.get(builder.getClass());
+    if (view == null) {
+      throw new IllegalArgumentException(builder.getClass().getName() + " has no test settings");
+    }
+    return view.apply(builder);
+  }
+}
