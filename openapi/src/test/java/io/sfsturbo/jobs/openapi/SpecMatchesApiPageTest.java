@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Scanner;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,8 +143,32 @@ class SpecMatchesApiPageTest {
       Map<String, Object> schema = resolve(map(response, "content", "application/json", "schema"));
       assertEquals(tables.get(table++), new ArrayList<>(map(schema, "properties").keySet()), code);
     }
-    assertEquals(new java.util.HashSet<>(Arrays.asList("200", "400", "404", "500")),
-        map(operation(), "responses").keySet(), "the page's status codes");
+    Set<String> fromTheService = new HashSet<>();
+    for (String code : map(operation(), "responses").keySet()) {
+      if (!"api-gateway".equals(resolve(map(operation(), "responses", code)).get("x-source"))) {
+        fromTheService.add(code);
+      }
+    }
+    assertEquals(new HashSet<>(Arrays.asList("200", "400", "404", "500")), fromTheService,
+        "the page's status codes (answers of the API gateway, marked x-source: api-gateway, aside)");
+  }
+
+  /** Responses the page does not list are the API gateway's, marked and described as such. */
+  @Test
+  void gatewayResponsesAreMarkedAndSaySo() {
+    Set<String> fromTheGateway = new HashSet<>();
+    for (String code : map(operation(), "responses").keySet()) {
+      Map<String, Object> response = resolve(map(operation(), "responses", code));
+      if ("api-gateway".equals(response.get("x-source"))) {
+        fromTheGateway.add(code);
+        String description = String.valueOf(response.get("description"));
+        assertTrue(description.contains("API gateway"), code + ": " + description);
+        assertTrue(description.contains("API page"), code + " says the page does not list it: " + description);
+        assertTrue(map(response, "headers").containsKey("X-request-id"), code);
+      }
+    }
+    assertEquals(new HashSet<>(Arrays.asList("401", "403", "429")), fromTheGateway);
+    assertTrue(map(resolve(map(operation(), "responses", "429")), "headers").containsKey("Retry-After"));
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class ErrorDecoder {
       }
       if (object.has("error_code") || object.has("error_msg")) {
         GatewayErrorBody e = GSON.fromJson(object, GatewayErrorBody.class);
-        return new String[] {e.errorCodeAsString(), e.errorMsg(), e.requestId()};
+        return new String[] {e.errorCode(), e.errorMsg(), e.requestId()};
       }
     } catch (RuntimeException wrongTypes) {
       // An object or array where the schema has a string: read what can be read, below.
