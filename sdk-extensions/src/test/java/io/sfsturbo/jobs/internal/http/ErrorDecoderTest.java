@@ -13,6 +13,7 @@ import io.sfsturbo.jobs.errors.ResourceNotFoundException;
 import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.ThrottledException;
+import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,24 @@ class ErrorDecoderTest {
     ServiceException conflict = decode(409, "");
     assertEquals(ServiceException.class, conflict.getClass());
     assertEquals(409, conflict.statusCode());
+  }
+
+  @Test
+  void theServicesOwn403IsInTheGeneratedCatalogueAndTheGatewaysShapeToo() {
+    ServiceException service = ErrorDecoder.decode("op", 403, "rid", null,
+        "{\"errCode\":\"SFS.TURBO.9000\",\"errMsg\":\"no privileges to operate\"}", NOW);
+    assertInstanceOf(PermissionDeniedException.class, service);
+    assertEquals(SfsTurboErrorCode.NO_PRIVILEGES, service.knownErrorCode());
+    assertTrue(service.getMessage().contains("SFS.TURBO.9000 (No privileges to operate)"), service.getMessage());
+    ServiceException gateway = ErrorDecoder.decode("op", 403, null, null,
+        "{\"error_code\":\"APIGW.0305\",\"error_msg\":\"denied\",\"request_id\":\"g\"}", NOW);
+    assertEquals("APIGW.0305", gateway.errorCode());
+    assertEquals(SfsTurboErrorCode.UNKNOWN_TO_SDK_VERSION, gateway.knownErrorCode());
+    assertEquals("g", gateway.requestId());
+    // A field of the wrong kind does not lose the rest of the body.
+    ServiceException odd = ErrorDecoder.decode("op", 400, null, null, "{\"errCode\":{\"x\":1},\"errMsg\":\"m\"}", NOW);
+    assertEquals("m", odd.errorMessage());
+    assertNull(odd.knownErrorCode());
   }
 
   @Test
