@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +135,32 @@ class TelemetrySpiTest {
         "start 2 in wait", "end 2 success 200 code null req b next some", "poll 2",
         "start 3 in wait", "end 3 success 200 code null req c next none", "poll 3", "status running -> failed",
         "wait ended job_failed after 3 polls, JobFailedException"), heard);
+  }
+
+  @Test
+  void anAsyncWaitCancelledDuringAPollEndsThePollAndTheWaitOnceEach() throws Exception {
+    server.enqueue(new MockResponse.Builder(job("running", "slow")).headersDelay(5, TimeUnit.SECONDS).build());
+    try (SfsTurboJobsClient client = client(recorder)) {
+      CompletableFuture<?> wait = JobWaiter.create(client).waitForAsync("j", WaitOptions.defaults());
+      server.takeRequest(5, TimeUnit.SECONDS);   // the poll is on the wire
+
+      wait.cancel(true);
+
+      assertEquals(List.of("wait j PT30M", "start 1 in wait", "end 1 cancelled 0 code null req null next none",
+          "poll 1", "wait ended cancelled after 1 polls, CancellationException"), heard);
+    }
+  }
+
+  @Test
+  void anAsyncCallReportsLikeASyncOne() {
+    server.enqueue(error(503, "SFS.TURBO.0005"));
+    server.enqueue(job("success", "a"));
+    try (SfsTurboJobsClient client = client(recorder)) {
+      client.showJobDetailAsync("j").join();
+    }
+
+    assertEquals(List.of("start 1", "end 1 server_error 503 code SFS.TURBO.0005 req r-503 next some",
+        "start 2", "end 2 success 200 code null req a next none"), heard);
   }
 
   @Test
