@@ -36,8 +36,9 @@ final class CompositeTelemetry implements Telemetry {
     for (int i = 0; i < parts.length; i++) {
       try {
         // Each part sees its own wait listener as the parent, not the composite one.
-        listeners[i] = parts[i].attemptStarted(attempt.parent() instanceof Waits
+        AttemptListener l = parts[i].attemptStarted(attempt.parent() instanceof Waits
             ? new ParentView(attempt, ((Waits) attempt.parent()).listeners[i]) : attempt);
+        listeners[i] = l != null ? l : AttemptListener.NONE;
       } catch (RuntimeException e) {
         listeners[i] = AttemptListener.NONE;
       }
@@ -50,7 +51,8 @@ final class CompositeTelemetry implements Telemetry {
     WaitListener[] listeners = new WaitListener[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
-        listeners[i] = parts[i].waitStarted(waitEvent);
+        WaitListener l = parts[i].waitStarted(waitEvent);
+        listeners[i] = l != null ? l : WaitListener.NONE;
       } catch (RuntimeException e) {
         listeners[i] = WaitListener.NONE;
       }
