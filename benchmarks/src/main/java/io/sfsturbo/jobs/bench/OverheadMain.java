@@ -135,6 +135,7 @@ public final class OverheadMain {
     Path out = Path.of(args.length > 0 ? args[0] : "target/overhead.txt");
     if (Boolean.getBoolean("bench.roundsOnly")) {
       // Only the alternating rounds (a quick check of the ratios, without JMH's forks).
+      System.out.println(AdapterCost.line());
       String lines = lines(alternatingRatios());
       System.out.print(lines);
       Files.createDirectories(out.toAbsolutePath().getParent());
@@ -182,6 +183,7 @@ public final class OverheadMain {
     } catch (Exception e) {
       throw new IllegalStateException("the CPU cost measurement failed", e);
     }
+    System.out.println(AdapterCost.line());
     String lines = lines(alternatingRatios());
     System.out.print(lines);
     Files.createDirectories(out.toAbsolutePath().getParent());

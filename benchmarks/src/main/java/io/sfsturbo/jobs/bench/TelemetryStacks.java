@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.sfsturbo.jobs.micrometer.MicrometerTelemetry;
 import io.sfsturbo.jobs.opentelemetry.OpenTelemetryTelemetry;
@@ -28,6 +29,16 @@ final class TelemetryStacks implements AutoCloseable {
   final Telemetry otel;
 
   TelemetryStacks() {
+    this(true);
+  }
+
+  /**
+   * Creates the stacks.
+   *
+   * @param batched spans batched to the exporter on the SDK's thread, as an application would; false
+   *     exports each on the caller's thread, so that a tight loop counts the whole cost and drops none
+   */
+  TelemetryStacks(boolean batched) {
     ObservationRegistry observations = ObservationRegistry.create();
     observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
     micrometer = MicrometerTelemetry.create(observations);
@@ -48,8 +59,8 @@ final class TelemetryStacks implements AutoCloseable {
       }
     };
     otelSdk = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(dropping).build())
-            .build())
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(batched
+            ? BatchSpanProcessor.builder(dropping).build() : SimpleSpanProcessor.create(dropping)).build())
         .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(InMemoryMetricReader.create()).build())
         .build();
     otel = OpenTelemetryTelemetry.create(otelSdk);
