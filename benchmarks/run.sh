@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the three performance reports of docs/PERFORMANCE.md and ends with their three lines:
 #   overhead: sdk/raw=<ratio> aksk/raw=<ratio>
+#   overhead-micrometer: sdk/raw=<ratio>   (the SDK with the Micrometer adapter, same raw call, same rounds)
+#   overhead-otel: sdk/raw=<ratio>         (the SDK with the OpenTelemetry adapter)
 #   scale: waits=<n> completed=<n> lost=<n> sdk_threads=<n> peak_heap_mb=<n> polls_per_job=<x> ideal_polls_per_job=<x>
 #   footprint: runtime_jars=<n> bytes=<n>
 # Works from a fresh clone: it builds what it needs in the reactor (nothing is installed into
@@ -23,7 +25,7 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 CP="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
 LOGLEVEL=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
-echo "== 1/3 per-call overhead (JMH: raw OkHttp + Gson, SDK with a token, SDK with AK/SK)"
+echo "== 1/3 per-call overhead (JMH: raw OkHttp + Gson, SDK with a token, SDK with AK/SK; then alternating rounds, also with each telemetry adapter)"
 # shellcheck disable=SC2086
 "$JAVA" $LOGLEVEL ${JMH_ARGS:-} -cp "$CP" io.sfsturbo.jobs.bench.OverheadMain "$RESULTS/overhead.txt"
 

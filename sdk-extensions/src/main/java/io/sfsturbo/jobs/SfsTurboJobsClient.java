@@ -20,8 +20,10 @@ import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
 import io.sfsturbo.jobs.internal.http.ErrorBodyLimit;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
+import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.retry.RetryPolicy;
+import io.sfsturbo.jobs.telemetry.Telemetry;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
@@ -94,6 +96,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
         b.environment = Objects.requireNonNull(environment, "environment");
       }
     });
+    TelemetryHub.Access.install(client -> ((SfsTurboJobsClient) client).telemetry);
   }
 
   private final URI endpoint;
@@ -102,11 +105,13 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final Engine<JobDetail> engine;
   private final Duration callTimeout;
+  private final TelemetryHub telemetry;
 
   private SfsTurboJobsClient(Builder b, URI endpoint, String projectId, Credentials credentials) {
     this.endpoint = endpoint;
     this.projectId = projectId;
     this.ownsHttpClient = b.httpClient == null;
+    this.telemetry = new TelemetryHub(b.telemetry, endpoint);
     this.callTimeout = b.callTimeout != null ? b.callTimeout : Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
     Duration attemptTimeout = b.attemptTimeout != null ? b.attemptTimeout
         : Duration.ofSeconds(DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
@@ -241,7 +246,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Duration perAttempt = options.attemptTimeout() != null ? options.attemptTimeout() : engine.attemptTimeout();
     RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : engine.retryPolicy();
     // The loop refuses to start (IllegalStateException) once the client is closed.
-    return engine.loop(jobId, new CallStrategy(jobId, policy, engine.random(), budget), budget, perAttempt);
+    return engine.loop(jobId, new CallStrategy(jobId, policy, engine.random(), budget), budget, perAttempt)
+        .observe(telemetry.forCall(jobId));
   }
 
   /** Returns the total budget of a call unless a call sets its own. */
@@ -316,6 +322,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private DoubleSupplier random;
     private Map<String, String> environment;
+    private Telemetry telemetry = Telemetry.none();
 
     private Builder() {}
 
@@ -540,6 +547,20 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Reports attempts, throttling and waits to a monitoring system: an adapter such as
+     * {@code MicrometerTelemetry} or {@code OpenTelemetryTelemetry}, or your own. Default
+     * {@link Telemetry#none()}, which costs nothing. An exception the telemetry throws never
+     * changes a call's outcome.
+     *
+     * @param telemetry the telemetry; {@link Telemetry#composite(Telemetry...)} installs several
+     * @return this builder
+     */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
       return this;
     }
 

@@ -65,11 +65,12 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
     if (sync) {
       callback.started(call::cancel);
       try {
-        once.report(outcome(call.execute(), once));
+        Response<ResponseBody> response = call.execute();
+        once.report(outcome(response, once), response);
       } catch (IOException e) {
-        once.report(transportFailure(e, once));
+        once.report(transportFailure(e, once), null);
       } catch (RuntimeException e) {
-        once.report(new SfsTurboException(operation() + " failed unexpectedly: " + e, e));
+        once.report(new SfsTurboException(operation() + " failed unexpectedly: " + e, e), null);
       }
     } else {
       call.enqueue(once);
@@ -102,17 +103,20 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       call.cancel();
       if (!sync) {
         // A sync caller must hear on its own thread: cancelling unblocks it, and it reports then.
-        report(timeout(null, this));
+        report(timeout(null, this), null);
       }
     }
 
-    void report(Object outcome) {
+    void report(Object outcome, Response<?> response) {
       Watchdog.Guard g = guard;
       if (g != null) {
         g.disarm();
       }
       if (!reported.compareAndSet(false, true)) {
         return;
+      }
+      if (response != null) {
+        callback.responded(response.code(), response.headers().get("X-request-id"));
       }
       if (outcome instanceof JobDetail) {
         callback.succeeded((JobDetail) outcome);
@@ -129,13 +133,13 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       } catch (RuntimeException e) {
         outcome = new SfsTurboException(operation() + " failed unexpectedly: " + e, e);
       }
-      report(outcome);
+      report(outcome, response);
     }
 
     @Override
     public void onFailure(Call<ResponseBody> c, Throwable t) {
       report(t instanceof IOException ? transportFailure((IOException) t, this)
-          : new SfsTurboException(operation() + " failed unexpectedly: " + t, t));
+          : new SfsTurboException(operation() + " failed unexpectedly: " + t, t), null);
     }
   }
 

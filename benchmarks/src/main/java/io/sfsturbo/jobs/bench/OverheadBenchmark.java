@@ -52,6 +52,9 @@ public class OverheadBenchmark {
   private HttpUrl rawUrl;
   private SfsTurboJobsClient tokenClient;
   private SfsTurboJobsClient akskClient;
+  private TelemetryStacks telemetry;
+  private SfsTurboJobsClient micrometerClient;
+  private SfsTurboJobsClient otelClient;
 
   @Setup(Level.Trial)
   public void start() throws IOException {
@@ -79,8 +82,15 @@ public class OverheadBenchmark {
     akskClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
         .projectId(PROJECT).credentials(AkSkCredentials.of("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
         .build();
+    telemetry = new TelemetryStacks();
+    micrometerClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+        .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).telemetry(telemetry.micrometer).build();
+    otelClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+        .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).telemetry(telemetry.otel).build();
     // Fail early (and not inside a measurement) if a client does not read the fixed job.
     if (!JOB_ID.equals(tokenClient.showJobDetail(JOB_ID).jobId())
+        || !JOB_ID.equals(micrometerClient.showJobDetail(JOB_ID).jobId())
+        || !JOB_ID.equals(otelClient.showJobDetail(JOB_ID).jobId())
         || !JOB_ID.equals(akskClient.showJobDetail(JOB_ID).jobId())
         || !JOB_ID.equals(raw().get("job_id").getAsString())) {
       throw new IllegalStateException("a client did not read the fixed job");
@@ -102,6 +112,9 @@ public class OverheadBenchmark {
   public void stop() {
     tokenClient.close();
     akskClient.close();
+    micrometerClient.close();
+    otelClient.close();
+    telemetry.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
     server.close();
@@ -145,6 +158,21 @@ public class OverheadBenchmark {
   @Benchmark
   public JobDetail sdk() {
     return tokenClient.showJobDetail(JOB_ID);
+  }
+
+  /**
+   * The SDK with a token and the Micrometer adapter on a meter registry (not in run.sh's JMH run;
+   * OverheadMain's alternating rounds time it: {@code overhead-micrometer}).
+   */
+  @Benchmark
+  public JobDetail sdkMicrometer() {
+    return micrometerClient.showJobDetail(JOB_ID);
+  }
+
+  /** The SDK with a token and the OpenTelemetry adapter on an SDK (alternating rounds: {@code overhead-otel}). */
+  @Benchmark
+  public JobDetail sdkOtel() {
+    return otelClient.showJobDetail(JOB_ID);
   }
 
   /** The SDK with AK/SK signing ({@code SDK-HMAC-SHA256} over the canonical request). */

@@ -23,12 +23,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link OverheadBenchmark} (its three methods in one JMH run, each in a fork of the same
  * configuration) with JMH's allocation profiler for absolute times and bytes per call, then times
  * the three in alternating rounds in one JVM for the ratios, and writes
- * {@code overhead: sdk/raw=<ratio> aksk/raw=<ratio>} to the file given as the first argument.
+ * {@code overhead: sdk/raw=<ratio> aksk/raw=<ratio>} to the file given as the first argument, followed by
+ * {@code overhead-micrometer: sdk/raw=<ratio>} and {@code overhead-otel: sdk/raw=<ratio>}: the SDK with each
+ * telemetry adapter installed, over the same raw call in the same rounds.
  *
  * <p>System properties: {@code bench.forks} (1), {@code bench.warmups} (5), {@code bench.iterations}
  * (5), {@code bench.seconds} (2, per iteration), {@code bench.include} (a regex of method names,
  * {@code (raw|sdk|aksk)}), {@code bench.rounds} (40) and {@code bench.roundCalls} (300) for the
- * alternating rounds.
+ * alternating rounds; {@code bench.roundsOnly} (false) runs only those rounds.
  */
 public final class OverheadMain {
   private OverheadMain() {}
@@ -45,19 +47,31 @@ public final class OverheadMain {
     OverheadBenchmark b = new OverheadBenchmark();
     b.start();
     try {
-      java.util.List<java.util.concurrent.Callable<Object>> kinds = java.util.Arrays.asList(b::raw, b::sdk, b::aksk);
+      // raw, sdk, aksk, then the SDK with each telemetry adapter: all against the same raw call.
+      java.util.List<java.util.concurrent.Callable<Object>> kinds = java.util.Arrays.asList(b::raw, b::sdk, b::aksk,
+          b::sdkMicrometer, b::sdkOtel);
+      int n = kinds.size();
       for (java.util.concurrent.Callable<Object> kind : kinds) {
         time(kind, 3000);
       }
-      double[][] ratios = new double[2][rounds];
+      double[][] ratios = new double[n - 1][rounds];
+      // Each adapter over the plain SDK in the same round: the adapter's own cost, apart from the SDK's.
+      double[][] overSdk = new double[2][rounds];
+      double[][] micros = new double[n][rounds];
       for (int r = 0; r < rounds; r++) {
-        long[] nanos = new long[3];
-        for (int k = 0; k < 3; k++) {
-          int which = (r + k) % 3;
+        long[] nanos = new long[n];
+        for (int k = 0; k < n; k++) {
+          int which = (r + k) % n;
           nanos[which] = time(kinds.get(which), calls);
         }
-        ratios[0][r] = (double) nanos[1] / nanos[0];
-        ratios[1][r] = (double) nanos[2] / nanos[0];
+        for (int k = 1; k < n; k++) {
+          ratios[k - 1][r] = (double) nanos[k] / nanos[0];
+        }
+        overSdk[0][r] = (double) nanos[3] / nanos[1];
+        overSdk[1][r] = (double) nanos[4] / nanos[1];
+        for (int k = 0; k < n; k++) {
+          micros[k][r] = nanos[k] / 1e3 / calls;
+        }
         if (r % 10 == 9) {
           try {
             b.drainRecordedRequests();
@@ -66,12 +80,26 @@ public final class OverheadMain {
           }
         }
       }
-      java.util.Arrays.sort(ratios[0]);
-      java.util.Arrays.sort(ratios[1]);
+      for (double[][] table : new double[][][] {ratios, overSdk, micros}) {
+        for (double[] kind : table) {
+          java.util.Arrays.sort(kind);
+        }
+      }
       System.out.printf(Locale.ROOT, "alternating rounds: %d x %d calls each; sdk/raw quartiles %.3f %.3f %.3f; "
           + "aksk/raw quartiles %.3f %.3f %.3f%n", rounds, calls, ratios[0][rounds / 4], ratios[0][rounds / 2],
           ratios[0][3 * rounds / 4], ratios[1][rounds / 4], ratios[1][rounds / 2], ratios[1][3 * rounds / 4]);
-      return new double[] {ratios[0][rounds / 2], ratios[1][rounds / 2]};
+      System.out.printf(Locale.ROOT, "  with telemetry: micrometer/raw quartiles %.3f %.3f %.3f; "
+          + "otel/raw quartiles %.3f %.3f %.3f%n", ratios[2][rounds / 4], ratios[2][rounds / 2],
+          ratios[2][3 * rounds / 4], ratios[3][rounds / 4], ratios[3][rounds / 2], ratios[3][3 * rounds / 4]);
+      System.out.printf(Locale.ROOT, "  adapter over the plain SDK (medians): micrometer/sdk %.3f, otel/sdk %.3f; "
+          + "median µs per call: raw %.1f, sdk %.1f, aksk %.1f, micrometer %.1f, otel %.1f%n",
+          overSdk[0][rounds / 2], overSdk[1][rounds / 2], micros[0][rounds / 2], micros[1][rounds / 2],
+          micros[2][rounds / 2], micros[3][rounds / 2], micros[4][rounds / 2]);
+      double[] medians = new double[n - 1];
+      for (int k = 0; k < n - 1; k++) {
+        medians[k] = ratios[k][rounds / 2];
+      }
+      return medians;
     } finally {
       b.stop();
     }
@@ -93,8 +121,27 @@ public final class OverheadMain {
     return System.nanoTime() - start;
   }
 
+  /**
+   * The overhead lines: the existing one, then one per telemetry adapter, each the median ratio of
+   * the SDK with that adapter over the same raw call, timed in the same rounds.
+   */
+  static String lines(double[] alternating) {
+    return String.format(Locale.ROOT, "overhead: sdk/raw=%.3f aksk/raw=%.3f%n"
+        + "overhead-micrometer: sdk/raw=%.3f%n"
+        + "overhead-otel: sdk/raw=%.3f%n", alternating[0], alternating[1], alternating[2], alternating[3]);
+  }
+
   public static void main(String[] args) throws RunnerException, IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "target/overhead.txt");
+    if (Boolean.getBoolean("bench.roundsOnly")) {
+      // Only the alternating rounds (a quick check of the ratios, without JMH's forks).
+      System.out.println(AdapterCost.line());
+      String lines = lines(alternatingRatios());
+      System.out.print(lines);
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, lines, StandardCharsets.UTF_8);
+      return;
+    }
     int seconds = Integer.getInteger("bench.seconds", 2);
     Options options = new OptionsBuilder()
         .include(OverheadBenchmark.class.getName() + "\\." + System.getProperty("bench.include", "(raw|sdk|aksk)") + "$")
@@ -136,10 +183,10 @@ public final class OverheadMain {
     } catch (Exception e) {
       throw new IllegalStateException("the CPU cost measurement failed", e);
     }
-    double[] alternating = alternatingRatios();
-    String line = String.format(Locale.ROOT, "overhead: sdk/raw=%.3f aksk/raw=%.3f", alternating[0], alternating[1]);
-    System.out.println(line);
+    System.out.println(AdapterCost.line());
+    String lines = lines(alternatingRatios());
+    System.out.print(lines);
     Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, line + "\n", StandardCharsets.UTF_8);
+    Files.writeString(out, lines, StandardCharsets.UTF_8);
   }
 }

@@ -82,7 +82,11 @@ class ConsumerProjectTest {
     String[][] jars = {{"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/SfsTurboJobsClient.class"},
         {"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/model/JobDetail.class"},
         {"sdk-testkit", "sfsturbo-jobs-testkit", "io.sfsturbo.jobs.testkit",
-            "io/sfsturbo/jobs/testkit/SfsTurboEmulator.class"}};
+            "io/sfsturbo/jobs/testkit/SfsTurboEmulator.class"},
+        {"micrometer", "sfsturbo-jobs-micrometer", "io.sfsturbo.jobs.micrometer",
+            "io/sfsturbo/jobs/micrometer/MicrometerTelemetry.class"},
+        {"opentelemetry", "sfsturbo-jobs-opentelemetry", "io.sfsturbo.jobs.opentelemetry",
+            "io/sfsturbo/jobs/opentelemetry/OpenTelemetryTelemetry.class"}};
     for (String[] j : jars) {
       Path target = root.resolve(j[0]).resolve("target");
       String base = j[1] + "-" + System.getProperty("sdk.version");

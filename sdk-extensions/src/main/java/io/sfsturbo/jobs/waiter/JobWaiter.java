@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.errors.ClientClosedException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.Sleeper;
@@ -10,9 +11,14 @@ import io.sfsturbo.jobs.internal.engine.Engine;
 import io.sfsturbo.jobs.internal.engine.Loop;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
+import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
+import io.sfsturbo.jobs.internal.telemetry.WaitProbe;
+import io.sfsturbo.jobs.telemetry.WaitOutcome;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 
@@ -111,8 +117,39 @@ public final class JobWaiter {
     Engine<JobDetail> engine = (Engine<JobDetail>) Engine.Access.of(client);
     WaitStrategy strategy = new WaitStrategy(jobId, options, engine.retryPolicy(),
         random != null ? random : engine.random());
-    return engine.loop(jobId, strategy, options.timeout(), engine.attemptTimeout(),
-        ticker != null ? ticker : engine.ticker(), scheduler != null ? scheduler : engine.scheduler());
+    Ticker time = ticker != null ? ticker : engine.ticker();
+    Loop<JobDetail, WaitResult> loop = engine.loop(jobId, strategy, options.timeout(), engine.attemptTimeout(),
+        time, scheduler != null ? scheduler : engine.scheduler());
+    WaitProbe<JobDetail> probe = TelemetryHub.Access.of(client).forWait(jobId, options.timeout(),
+        JobDetail::statusAsString, time::nanoTime);
+    if (probe != null) {
+      loop.observe(probe);
+      // Every way a wait ends completes its loop: the job's end, the deadline, cancel, close.
+      loop.whenComplete((result, failure) -> probe.ended(outcome(failure), failure == null ? null
+          : unwrapped(failure).getClass().getSimpleName()));
+    }
+    return loop;
+  }
+
+  private static Throwable unwrapped(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  private static WaitOutcome outcome(Throwable failure) {
+    Throwable t = failure == null ? null : unwrapped(failure);
+    if (t == null) {
+      return WaitOutcome.SUCCESS;
+    }
+    if (t instanceof JobFailedException) {
+      return WaitOutcome.JOB_FAILED;
+    }
+    if (t instanceof WaitTimeoutException) {
+      return WaitOutcome.TIMEOUT;
+    }
+    if (t instanceof CancellationException || t instanceof ClientClosedException) {
+      return WaitOutcome.CANCELLED;
+    }
+    return WaitOutcome.ERROR;
   }
 
   /** Configures a {@link JobWaiter}; made by {@code SfsTurboJobsClient.waiterBuilder()}. */

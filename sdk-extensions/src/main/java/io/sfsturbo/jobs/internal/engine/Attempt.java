@@ -35,6 +35,14 @@ public interface Attempt<T> {
     default void started(Cancellable handle) {}
 
     /**
+     * The try got a response; called before its outcome, and only for the try that reports it.
+     *
+     * @param status the HTTP status
+     * @param requestId the response's request id, or null
+     */
+    default void responded(int status, String requestId) {}
+
+    /**
      * The try gave a value.
      *
      * @param value the value

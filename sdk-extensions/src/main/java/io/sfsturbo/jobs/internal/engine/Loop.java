@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,10 @@ import java.util.function.Supplier;
 public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Callback<T> {
   /** The most time a last try is given before the deadline, when the try timeout allows. */
   static final long FINAL_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** 1 while a try is reported started and not yet ended, so that each is ended exactly once. */
+  @SuppressWarnings("rawtypes")
+  private static final AtomicIntegerFieldUpdater<Loop> TRY_OPEN = AtomicIntegerFieldUpdater.newUpdater(Loop.class,
+      "tryOpen");
 
   private final Attempt<T> attempt;
   private final Strategy<T, R> strategy;
@@ -48,6 +53,11 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
   private SfsTurboException lastFailure;
   /** Sync mode: the delay before the next try, set by the step of the try just made; -1 when none. */
   private long nextDelayNanos = -1;
+  /** Null unless telemetry is installed: then no probe call is made at all. */
+  private Probe<? super T> probe;
+  private volatile int tryOpen;
+  private int tries;
+  private T lastValue;
 
   Loop(Attempt<T> attempt, Strategy<T, R> strategy, Ticker ticker, Scheduler scheduler, Scope scope,
       Duration budget, Duration attemptTimeout) {
@@ -62,6 +72,17 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     this.attemptTimeoutNanos = saturatedNanos(attemptTimeout);
     long finalWindow = Math.min(FINAL_WINDOW_NANOS, Math.min(attemptTimeoutNanos, budgetNanos / 2));
     this.latestStartNanos = deadlineNanos - finalWindow;
+  }
+
+  /**
+   * Reports this loop's tries to a probe; call before starting the loop.
+   *
+   * @param probe the probe, or null for none
+   * @return this loop
+   */
+  public Loop<T, R> observe(Probe<? super T> probe) {
+    this.probe = probe;
+    return this;
   }
 
   private static long saturatedNanos(Duration d) {
@@ -81,6 +102,9 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     sync = true;
     syncThread = Thread.currentThread();
     scope.enter(this);
+    if (probe != null) {
+      probe.loopStarted(ticker.nanoTime());
+    }
     try {
       long delay = firstDelay(initialDelayNanos);
       while (!isDone()) {
@@ -110,6 +134,9 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
    */
   public CompletableFuture<R> start(long initialDelayNanos) {
     scope.enter(this);
+    if (probe != null) {
+      probe.loopStarted(ticker.nanoTime());
+    }
     schedule(firstDelay(initialDelayNanos));
     return this;
   }
@@ -160,6 +187,16 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       finish(expired(null));
       return;
     }
+    Probe<? super T> p = probe;
+    if (p != null) {
+      p.tryStarted(++tries, ticker.nanoTime());
+      tryOpen = 1;
+      if (isDone()) {
+        // Cancelled while the probe heard the start: the cancel found no open try to end.
+        abandonTry();
+        return;
+      }
+    }
     Cancellable call;
     try {
       call = attempt.start(Math.min(attemptTimeoutNanos, left), sync, this);
@@ -183,11 +220,20 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
   }
 
   @Override
+  public void responded(int status, String requestId) {
+    Probe<? super T> p = probe;
+    if (p != null && tryOpen == 1) {
+      p.responded(status, requestId);
+    }
+  }
+
+  @Override
   public void succeeded(T value) {
     if (isDone()) {
       return;
     }
     lastFailure = null;
+    lastValue = value;
     decide(() -> strategy.onSuccess(value, elapsed()));
   }
 
@@ -197,6 +243,7 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       return;
     }
     lastFailure = failure;
+    lastValue = null;
     decide(() -> strategy.onFailure(failure, elapsed()));
   }
 
@@ -214,6 +261,7 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
   /** Carries out a step: ends the loop, or times the next try within the deadline. */
   private void next(Step<R> step) {
     if (!step.isAgain()) {
+      endTry(-1);
       finish(step);
       return;
     }
@@ -224,13 +272,31 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     } else if (!step.serverAsked && now < latestStartNanos) {
       delay = latestStartNanos - now;
     } else {
+      endTry(-1);
       finish(expired(step.serverAsked ? step : null));
       return;
     }
+    endTry(delay);
     if (sync) {
       nextDelayNanos = delay;
     } else {
       schedule(delay);
+    }
+  }
+
+  /** Reports the try just decided on, before the loop ends or times the next one (which may start at once). */
+  private void endTry(long nextDelay) {
+    Probe<? super T> p = probe;
+    if (p != null && TRY_OPEN.compareAndSet(this, 1, 0)) {
+      p.tryEnded(lastValue, lastFailure, nextDelay, ticker.nanoTime());
+    }
+  }
+
+  /** Reports a try cut short by cancel or close; before the loop completes, so that it ends before its loop. */
+  private void abandonTry() {
+    Probe<? super T> p = probe;
+    if (p != null && TRY_OPEN.compareAndSet(this, 1, 0)) {
+      p.tryAbandoned(ticker.nanoTime());
     }
   }
 
@@ -252,6 +318,9 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
    * @param failure what the loop ends with
    */
   void abort(SfsTurboException failure) {
+    if (!isDone()) {
+      abandonTry();
+    }
     if (completeExceptionally(failure)) {
       stopWork();
     }
@@ -259,6 +328,9 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
+    if (!isDone()) {
+      abandonTry();
+    }
     boolean cancelled = super.cancel(mayInterruptIfRunning);
     stopWork();
     scope.exit(this);
