@@ -182,7 +182,7 @@ public final class WaitOptions {
     private Builder() {}
 
     /**
-     * Sets {@code initialDelay}.
+     * Sets {@code initialDelay} (default zero: the first poll at once).
      *
      * @param d zero or positive; the delay before the first poll
      * @return this builder
@@ -193,7 +193,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code pollInterval}.
+     * Sets {@code pollInterval} (default 2 s).
      *
      * @param d positive; the delay after the first poll
      * @return this builder
@@ -204,7 +204,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code backoffMultiplier}.
+     * Sets {@code backoffMultiplier} (default 1.5).
      *
      * @param m at least 1 (1 means a fixed interval)
      * @return this builder
@@ -218,7 +218,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code maxInterval}.
+     * Sets {@code maxInterval} (default 30 s).
      *
      * @param d positive; the largest delay between polls
      * @return this builder
@@ -229,7 +229,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets the jitter fraction. At most 0.5, so that a delay keeps at least half its length and
+     * Sets the jitter fraction (default 0.2). At most 0.5, so that a delay keeps at least half its length and
      * a poll never fires almost at once.
      *
      * @param j in [0, 0.5]
@@ -244,7 +244,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code timeout}.
+     * Sets {@code timeout} (default 30 min).
      *
      * @param d positive, at most 365 days; the overall deadline
      * @return this builder
@@ -259,7 +259,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code maxAttempts}.
+     * Sets {@code maxAttempts} (default 0: no limit but the timeout).
      *
      * @param n at least 1, or 0 for no limit but the timeout
      * @return this builder
@@ -273,7 +273,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code maxConsecutiveTransientErrors}.
+     * Sets {@code maxConsecutiveTransientErrors} (default 10).
      *
      * @param n at least 1: failures in a row, after the client's own retries, that end the wait
      * @return this builder
@@ -287,7 +287,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code notFoundGracePeriod}.
+     * Sets {@code notFoundGracePeriod} (default 30 s).
      *
      * @param d zero (no grace) or positive
      * @return this builder
@@ -298,7 +298,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code unknownStatusPolicy}.
+     * Sets {@code unknownStatusPolicy} (default {@link UnknownStatusPolicy#KEEP_POLLING}).
      *
      * @param policy what an undocumented status does
      * @return this builder
@@ -309,7 +309,7 @@ public final class WaitOptions {
     }
 
     /**
-     * Sets {@code listener}.
+     * Sets {@code listener} (default: none).
      *
      * @param listener hears status changes
      * @return this builder
