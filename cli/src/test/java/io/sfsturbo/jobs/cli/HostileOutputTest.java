@@ -146,7 +146,7 @@ class HostileOutputTest {
     outBytes.reset();
     errBytes.reset();
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(Arrays.asList("--endpoint", server.url("/").toString(), "--project-id", "p"));
+    all.addAll(Arrays.asList("--endpoint", server.url("/").toString(), "--insecure-http", "--project-id", "p"));
     if (!all.contains("--token-file")) {
       all.addAll(Arrays.asList("--token-file", tokenFile.toString()));
     }
