@@ -115,8 +115,8 @@ class ProgressBoardTest {
     assertEquals(4, lines.size(), String.join("\n", lines));
     assertEquals("[      1s] job-a: success after 1 poll~", lines.get(2));
     assertTrue(lines.get(3).equals("[      1s] job-b-with-a-rather-long-id~"), lines.get(3));
-    for (String line : lines) {
-      assertTrue(line.length() < 40, line);
+    for (String line : lines.subList(2, 4)) {
+      assertTrue(line.length() < 40, "a live line must not wrap: " + line);
     }
   }
 
