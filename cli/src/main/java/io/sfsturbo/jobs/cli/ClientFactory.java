@@ -3,6 +3,7 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.internal.Printable;
@@ -24,6 +25,7 @@ import okhttp3.OkHttpClient;
 final class ClientFactory {
   /** The region variable of the tools around the official Huawei Cloud SDKs. */
   static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
+  static final String PROFILE = "~/.huaweicloud/credentials";
 
   private ClientFactory() {}
 
@@ -119,37 +121,60 @@ final class ClientFactory {
         throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 600));
       }
     }
-    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env);
+    // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
+    boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
+        || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
+    CredentialsProfile profile = needsProfile ? profile(ctx) : null;
+    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env, profile);
     if (project == null) {
-      throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID);
+      throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
+          + " (or project_id in the [basic] section of " + PROFILE + ")");
     }
     try {
       b.projectId(project);
     } catch (IllegalArgumentException e) {
-      String from = s.projectId != null ? "--project-id" : DefaultCredentialsChain.ENV_PROJECT_ID;
+      String from = s.projectId != null ? "--project-id"
+          : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
+          : "project_id of " + profile.file();
       throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 300));
     }
-    b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx));
+    b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
     return b;
   }
 
-  private static Credentials credentials(CliContext ctx) {
-    if (blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AK)) == null
-        && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_SK)) == null
-        && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AUTH_TOKEN)) == null) {
+  /** The credentials profile, read once for project id and credentials. */
+  private static CredentialsProfile profile(CliContext ctx) {
+    try {
+      return CredentialsProfile.find(ctx.env, ctx.home);
+    } catch (CredentialsException e) {
+      // Its messages name the file and line, never a value.
+      throw new SetupException(Printable.capped(e.getMessage(), 600));
+    }
+  }
+
+  private static Credentials credentials(CliContext ctx, CredentialsProfile profile) {
+    if (!credentialsInEnvironment(ctx) && (profile == null || profile.credentials() == null)) {
       throw new SetupException(noCredentials());
     }
     try {
-      return DefaultCredentialsChain.resolve(ctx.env);
+      return DefaultCredentialsChain.resolve(ctx.env, profile);
     } catch (CredentialsException e) {
       // The chain's messages about variables name the variable and never the value.
       throw new SetupException(Printable.capped(e.getMessage(), 600));
     }
   }
 
+  private static boolean credentialsInEnvironment(CliContext ctx) {
+    return blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AK)) != null
+        || blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_SK)) != null
+        || blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AUTH_TOKEN)) != null;
+  }
+
   static String noCredentials() {
     return "no credentials: set " + DefaultCredentialsChain.ENV_AK + " and " + DefaultCredentialsChain.ENV_SK
-        + " (AK/SK), or " + DefaultCredentialsChain.ENV_AUTH_TOKEN + " (IAM token), or pass --token-file FILE";
+        + " (AK/SK), or " + DefaultCredentialsChain.ENV_AUTH_TOKEN + " (IAM token), or pass --token-file FILE, or put "
+        + "ak and sk in the [basic] section of " + PROFILE + " (or of the file " + CredentialsProfile.ENV_CREDENTIALS_FILE
+        + " names)";
   }
 
   static String blankToNull(String v) {
