@@ -88,11 +88,14 @@ final class EmulateCommand implements Callable<Integer> {
     if (jobs != null) {
       jobs.apply(emulator);
     }
+    // The address as bound, not the emulator's host name: "localhost" may resolve to ::1 first for clients.
+    String host = address.getHostAddress();
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + emulator.endpoint().getPort() + "/";
     PrintWriter out = cmd.getOut();
-    out.println("SFS Turbo jobs emulator listening on " + emulator.endpoint());
+    out.println("SFS Turbo jobs emulator listening on " + url);
     out.println("project " + projectId + ", " + (ak != null ? "AK/SK " + ak + " (signatures checked)" : "token "
         + token) + ", " + (jobs == null ? 0 : jobs.size()) + " jobs from --jobs and 3 demo jobs; Ctrl-C stops it");
-    out.println("try: " + (ak != null ? "" : "SFSTURBO_AUTH_TOKEN=" + token + " ") + "sfsturbo-jobs wait demo-success --endpoint " + emulator.endpoint() + " --insecure-http "
+    out.println("try: " + (ak != null ? "" : "SFSTURBO_AUTH_TOKEN=" + token + " ") + "sfsturbo-jobs wait demo-success --endpoint " + url + " --insecure-http "
         + "--project-id " + projectId);
     out.flush();
     if (!address.isLoopbackAddress()) {
