@@ -21,6 +21,8 @@ final class JobTrack implements JobProgressListener {
   private final Backoff pollBackoff;
   long lastPrinted;
   private String status = "starting";
+  /** The job's last status ended it: no next poll to announce while the wait wraps up. */
+  private boolean terminal;
   private int subDone;
   private int subTotal;
   private int polls;
@@ -70,6 +72,9 @@ final class JobTrack implements JobProgressListener {
       sb.append(", sub-jobs ").append(subDone).append('/').append(subTotal).append(" done");
     }
     sb.append(", ").append(polls).append(polls == 1 ? " poll" : " polls");
+    if (terminal) {
+      return sb.toString();
+    }
     if (polling) {
       sb.append(", polling now");
     } else if (lastPollEnded >= 0) {
@@ -90,6 +95,7 @@ final class JobTrack implements JobProgressListener {
   public void onJobStatusChanged(JobDetail job, JobStatus previous, JobStatus current) {
     synchronized (board) {
       status = JobPrinter.text(current);
+      terminal = current != null && current.isTerminal();
       subTotals(job);
     }
     board.event(this, "job " + shownId + ": " + change(previous) + JobPrinter.text(current));
