@@ -9,6 +9,7 @@ import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Shows SFS Turbo asynchronous jobs, or waits until they end.",
-    subcommands = {ShowCommand.class, WaitCommand.class, EmulateCommand.class},
+    subcommands = {ShowCommand.class, WaitCommand.class, EmulateCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {"", "Exit codes: 0 job succeeded, 1 job failed, 2 usage or setup error, 3 wait timed out,",
         "4 API/auth/transport error or any other failure (1 only ever means that a job was read and it failed).",
         "Credentials, in this order: --token-file; HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK",
@@ -107,6 +108,8 @@ public final class SfsTurboJobsCli implements Runnable {
   static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
     CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // 'generate-completion' prints the bash/zsh completion script; the archive ships it, so it stays out of the help.
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return cli;
   }
 
