@@ -94,7 +94,8 @@ final class EmulateCommand implements Callable<Integer> {
     PrintWriter out = cmd.getOut();
     out.println("SFS Turbo jobs emulator listening on " + url);
     out.println("project " + projectId + ", " + (ak != null ? "AK/SK " + ak + " (signatures checked)" : "token "
-        + token) + ", " + (jobs == null ? 0 : jobs.size()) + " jobs from --jobs and 3 demo jobs; Ctrl-C stops it");
+        + token) + "; demo jobs demo-success, demo-failed, demo-running" + (jobs == null ? "" : " and " + jobs.size() + " from --jobs")
+        + "; Ctrl-C stops it");
     out.println("try: " + (ak != null ? "" : "SFSTURBO_AUTH_TOKEN=" + token + " ") + "sfsturbo-jobs wait demo-success --endpoint " + url + " --insecure-http "
         + "--project-id " + projectId);
     out.flush();
