@@ -106,6 +106,9 @@ final class WaitCommand implements Callable<Integer> {
         t.setDaemon(true);
         return t;
       });
+      // Ctrl-C during a live wait: erase the live lines, so the shell's prompt does not land inside one.
+      Thread eraseOnExit = new Thread(board::close, "sfsturbo-jobs-progress-erase");
+      Runtime.getRuntime().addShutdownHook(eraseOnExit);
       try {
         ticker.scheduleAtFixedRate(board::tick, 1, 1, TimeUnit.SECONDS);
         for (CompletableFuture<WaitOutcome> w : waits) {
@@ -113,11 +116,20 @@ final class WaitCommand implements Callable<Integer> {
         }
       } finally {
         ticker.shutdownNow();
+        removeHook(eraseOnExit);
       }
     }
     report(outcomes, err);
     print(outcomes, out);
     return WaitOutcome.exitCode(outcomes);
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting and runs the hook anyway
+    }
   }
 
   private WaitOptions options(CommandLine cmd) {
