@@ -122,6 +122,13 @@ class CredentialsProfileTest {
   }
 
   @Test
+  void testsRunWithAHomeOfTheirOwn() {
+    // The build points user.home at target/: a developer's real profile must not change any test's outcome.
+    assertTrue(System.getProperty("user.home").endsWith("test-home"), System.getProperty("user.home"));
+    assertNull(CredentialsProfile.find(new HashMap<>()));
+  }
+
+  @Test
   void theOneArgumentChainFindsTheNamedProfile() throws IOException {
     Path file = Files.write(home.resolve("creds"), "[basic]\nak = PROFILEAK\nsk = PROFILESK\nproject_id = pp\n"
         .getBytes(StandardCharsets.UTF_8));
