@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * credentials are for tests only. Ctrl-C (or SIGTERM) stops it cleanly.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Runs an SFS Turbo jobs emulator as a local server (GET /v1/{project_id}/sfs-turbo/jobs/{job_id}),",
-        "with the demo jobs demo-success, demo-failed, demo-running and the jobs of --jobs FILE.",
+    description = {"Runs an SFS Turbo jobs emulator (ShowJobDetail) as a local server with the demo",
+        "jobs demo-success, demo-failed, demo-running and the jobs of --jobs FILE.",
         "Prints its URL on stdout; Ctrl-C stops it."},
     footer = {"", "The jobs file (JSON):",
         "  {\"jobs\": [{\"job_id\": \"job-1\", \"job_type\": \"expand\",",

@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "wait", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Waits until the jobs end, with progress on stderr, then prints them on stdout.",
         "Several jobs are waited for at once; --output json then prints an array, ndjson one document per line."},
-    footer = {"", "Exit code: 0 all succeeded; 1 any job failed; else 3 any wait timed out; else 4 any other error;",
-        "2 usage or setup error (nothing was waited for)."})
+    footer = {"", "Exit code: 0 all jobs succeeded; 1 any job failed; else 3 any wait timed out;",
+        "else 4 any other error; 2 usage or setup error (nothing was waited for)."})
 final class WaitCommand implements Callable<Integer> {
   /** More ids than this is a mistake (a pasted log, say), not a wait. */
   static final int MAX_JOBS = 1000;

@@ -39,7 +39,7 @@ class VersionAndLoggingTest {
     assertTrue(wait.contains("-o, --output=FORMAT Output format: table, json, ndjson (default: table)"), wait);
     assertTrue(wait.contains("--progress=MODE How progress shows on stderr: auto, live, plain, none"), wait);
     assertTrue(wait.contains("--insecure-http"), wait);
-    assertTrue(wait.contains("Exit code: 0 all succeeded; 1 any job failed; else 3 any wait timed out"), wait);
+    assertTrue(wait.contains("Exit code: 0 all jobs succeeded; 1 any job failed; else 3 any wait timed out; else 4"), wait);
     assertEquals(0, cli.run("show", "--help"));
     String show = cli.out().replaceAll("\\s+", " ");
     assertTrue(show.contains("--timeout=DURATION The query's total budget"), show);
