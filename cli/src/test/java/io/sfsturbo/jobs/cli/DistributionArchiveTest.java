@@ -72,6 +72,17 @@ class DistributionArchiveTest {
   }
 
   @Test
+  void theLauncherTellsTheCliThatStderrIsATerminalEvenWhenStdoutIsAFile() throws Exception {
+    assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script provides the pseudo-terminal");
+    // Java alone sees no console when stdout is redirected; the launcher's [ -t 2 ] still finds the terminal.
+    ChildProcess.Result r = sh("/usr/bin/script -qec \"'" + home + "/bin/sfsturbo-jobs' wait demo-success --emulator "
+        + "--interval 10ms > job.txt\" typescript");
+    assertEquals(0, r.code, r.toString());
+    assertTrue(r.out.contains(ProgressBoard.ERASE_LINE), "live progress on the terminal:\n" + r);
+    assertTrue(Files.readString(dir.resolve("job.txt")).contains("Status      success"));
+  }
+
+  @Test
   void theCompletionScriptCompletesCommandsAndChoices() throws Exception {
     String completion = home.resolve("completion/sfsturbo-jobs.bash").toString();
     ChildProcess.Result r = sh("source '" + completion + "' 2>/dev/null; "
