@@ -35,11 +35,6 @@ final class CliContext {
         System::nanoTime);
   }
 
-  /** This context with other variables (tests). */
-  CliContext withEnv(Map<String, String> newEnv) {
-    return new CliContext(newEnv, home, stderrIsTerminal, nanoTime);
-  }
-
   /** Terminal width for live lines: a line longer than the terminal wraps and breaks the redraw. */
   int columns() {
     try {

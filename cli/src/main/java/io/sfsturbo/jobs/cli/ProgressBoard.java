@@ -66,10 +66,6 @@ final class ProgressBoard implements AutoCloseable {
     return Duration.ofNanos(at - start);
   }
 
-  boolean isLive() {
-    return live;
-  }
-
   /** An event line: scrolls above the live lines, or is simply the next log line. */
   synchronized void event(JobTrack from, String line) {
     if (closed) {
