@@ -104,7 +104,7 @@ public final class ScaleMain {
     toChild.println("GO");
     expect(fromChild, "STARTED");
     @SuppressWarnings("unchecked")
-    CompletableFuture<WaitResult>[] waits = new CompletableFuture[jobs];
+    CompletableFuture<WaitResult>[] waits = (CompletableFuture<WaitResult>[]) new CompletableFuture<?>[jobs];
     long[] startedAt = new long[jobs];
     long[] doneAt = new long[jobs];
     for (int i = 0; i < jobs; i++) {

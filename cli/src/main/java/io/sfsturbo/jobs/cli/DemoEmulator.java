@@ -9,7 +9,11 @@ final class DemoEmulator {
   private DemoEmulator() {}
 
   static SfsTurboEmulator start() {
-    SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start();
+    return load(SfsTurboEmulator.builder().build().start());
+  }
+
+  /** Adds the demo jobs to an emulator. */
+  static SfsTurboEmulator load(SfsTurboEmulator emulator) {
     emulator.addJob(JobScript.builder("demo-success").jobType("bind_ldap")
         .status("waiting", 1).status("running", 3).succeeds()
         .subJob(JobScript.builder("demo-success-sub-1").jobType("configure_ldap").status("running", 2).succeeds())

@@ -1,36 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.CallOptions;
-import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Ids;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Printable;
-import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import io.sfsturbo.jobs.waiter.JobFailedException;
-import io.sfsturbo.jobs.waiter.JobWaiter;
-import io.sfsturbo.jobs.waiter.WaitOptions;
-import io.sfsturbo.jobs.waiter.WaitResult;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code sfsturbo-jobs}: shows an SFS Turbo job or waits for it to end.
+ * {@code sfsturbo-jobs}: shows SFS Turbo jobs or waits for them to end.
  *
- * <p>Exit codes: 0 the job succeeded, 1 the job failed, 2 usage error, 3 the wait timed out,
+ * <p>Exit codes: 0 the job succeeded, 1 a job failed, 2 usage or setup error, 3 the wait timed out,
  * 4 API, authentication or transport error, and any other failure.
  *
  * <p>Exit code 1 means one thing only: a job was read and it failed ({@code wait} ended on a failed job,
@@ -39,17 +25,20 @@ import picocli.CommandLine.Parameters;
  * {@link StackOverflowError}, an unexpected answer) is reported as one {@code error: ...} line on stderr
  * and exit code 4; {@code --verbose} adds the stack trace.
  *
- * <p>Text the server chose (job fields, error messages, request ids) is escaped before it is printed (see
- * {@link Printable}), so that it cannot drive the terminal or forge output lines.
+ * <p>Messages speak the CLI's language: a setup problem names the flag or variable that fixes it, a usage
+ * error is one line and a pointer to {@code --help}. Text the server chose (job fields, error messages,
+ * request ids) is escaped before it is printed (see {@link Printable}), so that it cannot drive the
+ * terminal or forge output lines.
  */
-@Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, version = "sfsturbo-jobs " + SfsTurboJobsClient.VERSION,
-    description = "Shows an SFS Turbo asynchronous job, or waits until it ends.",
-    subcommands = {SfsTurboJobsCli.Show.class, SfsTurboJobsCli.Wait.class},
-    footer = {"", "Exit codes: 0 job succeeded, 1 job failed, 2 usage error, 3 wait timed out, 4 API/auth/transport error",
-        "or any other failure (1 only ever means that a job was read and it failed).",
-        "Credentials come from the environment: HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK",
-        "(+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or SFSTURBO_AUTH_TOKEN, or --token-file; the project id from",
-        "--project-id or HUAWEICLOUD_SDK_PROJECT_ID.",
+@Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Shows SFS Turbo asynchronous jobs, or waits until they end.",
+    subcommands = {ShowCommand.class, WaitCommand.class, EmulateCommand.class, AutoComplete.GenerateCompletion.class},
+    footer = {"", "Exit codes: 0 job succeeded, 1 job failed, 2 usage or setup error, 3 wait timed out,",
+        "4 API/auth/transport error or any other failure (1 only ever means that a job was read and it failed).",
+        "Credentials, in this order: --token-file; HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK",
+        "(+ HUAWEICLOUD_SDK_SECURITY_TOKEN); SFSTURBO_AUTH_TOKEN; the [basic] section of ~/.huaweicloud/credentials",
+        "(or of HUAWEICLOUD_SDK_CREDENTIALS_FILE). Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, the profile.",
+        "Region: --region, HUAWEICLOUD_SDK_REGION.",
         "Control characters in server text are shown escaped, e.g. \\u001b."})
 public final class SfsTurboJobsCli implements Runnable {
   /** How much of an error message is printed; the rest is cut with a note of the full length. */
@@ -58,10 +47,12 @@ public final class SfsTurboJobsCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Tests only: adjusts the client the CLI configured (e.g. to allow plain http); null for real runs. */
-  private final UnaryOperator<SfsTurboJobsClient.Builder> clientTweak;
+  /** Tests only: adjusts the client the CLI configured; null for real runs. */
+  final UnaryOperator<SfsTurboJobsClient.Builder> clientTweak;
+  final CliContext context;
 
-  private SfsTurboJobsCli(UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  private SfsTurboJobsCli(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+    this.context = context;
     this.clientTweak = clientTweak;
   }
 
@@ -71,11 +62,12 @@ public final class SfsTurboJobsCli implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    configureLogging(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /**
-   * Runs the CLI without exiting; for tests and embedding.
+   * Runs the CLI without exiting; for embedding.
    *
    * @param args the command line
    * @param out where results go
@@ -83,243 +75,127 @@ public final class SfsTurboJobsCli implements Runnable {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, null);
+    return run(args, out, err, CliContext.system(), null);
   }
 
-  /**
-   * Runs the CLI with a last say over the client builder. Package-private on purpose: it lets tests point
-   * the CLI at a plain-http test server ({@code allowInsecureHttp}), which no command line may do.
-   */
+  /** Tests: the real environment, with a last say over the client builder. */
   static int run(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+    return run(args, out, err, CliContext.system(), clientTweak);
+  }
+
+  /** Tests: a given environment, home directory, terminal and clock. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context,
+      UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
     boolean verbose = false;
     for (String arg : args) {
-      if (arg.equals("--verbose") || arg.equals("-v")) {
-        verbose = true;
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-      }
+      verbose |= arg.equals("--verbose") || arg.equals("-v");
     }
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     try {
-      CommandLine cli = new CommandLine(new SfsTurboJobsCli(clientTweak));
+      CommandLine cli = commandLine(context, clientTweak);
       cli.setOut(out);
       cli.setErr(err);
       cli.setParameterExceptionHandler(SfsTurboJobsCli::usageError);
-      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-        boolean v = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-        return report(e, commandLine.getErr(), v);
-      });
+      boolean v = verbose;
+      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> printError(e, commandLine.getErr(), v));
       return cli.execute(args);
     } catch (Throwable e) {
       // picocli hands only Exceptions to the handler above; an Error from a command ends up here, and so
       // does anything thrown while reporting. Either way: one line and exit 4, never a stray exit 1.
-      return report(e, err, verbose);
+      return printError(e, err, verbose);
     }
   }
 
-  /** A usage error: one escaped line (the text may echo an argument), a hint, exit code 2. */
+  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+    CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // 'generate-completion' prints the bash/zsh completion script; the archive ships it, so it stays out of the help.
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    return cli;
+  }
+
+  /**
+   * The SDK logs through SLF4J to slf4j-simple: silent unless {@code --verbose}, which shows its DEBUG lines
+   * (one per HTTP attempt). The waiter's INFO lines about status changes stay off even then: the CLI prints
+   * those changes itself, and the same text twice is noise. A {@code -D} the user gave wins. Must run before
+   * the first logger is created, hence in {@code main}.
+   */
+  static void configureLogging(String[] args) {
+    boolean verbose = false;
+    for (String arg : args) {
+      verbose |= arg.equals("--verbose") || arg.equals("-v");
+    }
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
+    setIfAbsent("org.slf4j.simpleLogger.log.io.sfsturbo.jobs.waiter", verbose ? "warn" : "off");
+    setIfAbsent("org.slf4j.simpleLogger.log.mockwebserver3", "warn");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /**
+   * A usage error: one escaped line (the text may echo an argument) and where to read more, exit code 2.
+   * Never the whole usage: it would push the one line that matters off the screen.
+   */
   private static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + Printable.capped(ex.getMessage(), ERROR_TEXT_LIMIT));
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    String hint = "";
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      java.util.List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+      if (!suggestions.isEmpty()) {
+        hint = " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+      }
     }
+    err.println("error: " + Printable.capped(ex.getMessage() + hint, ERROR_TEXT_LIMIT));
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
   }
 
-  static int report(Throwable e, PrintWriter err, boolean verbose) {
-    int code;
+  /** The exit code of an exception, as documented. */
+  static int exitCode(Throwable e) {
     if (e instanceof JobFailedException) {
-      code = ExitCodes.JOB_FAILED;
-    } else if (e instanceof WaitTimeoutException) {
-      code = ExitCodes.TIMEOUT;
-    } else if (e instanceof CommandLine.ParameterException) {
-      code = ExitCodes.USAGE;
-    } else {
-      // Usage problems the SDK detects (bad id, unknown region) are turned into ParameterExceptions
-      // before any request; an IllegalArgumentException here came from somewhere else.
-      code = ExitCodes.ERROR;
+      return ExitCodes.JOB_FAILED;
     }
-    // The SDK's messages are written for humans; for anything else the class name says what happened.
-    String message = e instanceof SfsTurboException && e.getMessage() != null ? e.getMessage() : e.toString();
+    if (e instanceof WaitTimeoutException) {
+      return ExitCodes.TIMEOUT;
+    }
+    if (e instanceof CommandLine.ParameterException || e instanceof SetupException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.ERROR;
+  }
+
+  /** One {@code error:} line (and with {@code --verbose} the stack trace); returns the exit code. */
+  static int printError(Throwable e, PrintWriter err, boolean verbose) {
+    // The SDK's and the CLI's messages are written for people; for anything else the class name says what happened.
+    boolean ours = e instanceof SfsTurboException || e instanceof SetupException;
+    String message = ours && e.getMessage() != null ? e.getMessage() : e.toString();
     err.println("error: " + Printable.capped(message, ERROR_TEXT_LIMIT));
-    if (verbose) {
+    if (verbose && !(e instanceof SetupException)) {
       StackTraces.print(e, err);
     }
     err.flush();
-    return code;
+    return exitCode(e);
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: show or wait");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: show, wait or emulate");
   }
 
   /**
    * Runs setup code whose {@link IllegalArgumentException} means the command line was wrong (a bad job
-   * id, an unknown region, an option the SDK refuses), turning it into a usage error before any request.
+   * id, a duration the SDK refuses), turning it into a usage error before any request.
    */
   static <T> T usage(CommandLine cmd, Supplier<T> setup) {
     try {
       return setup.get();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, e.getMessage(), e);
-    }
-  }
-
-  /** Options every command takes. */
-  static final class Common {
-    @Option(names = "--region", description = "Region id, e.g. eu-de, eu-nl, cn-north-4.")
-    String region;
-
-    @Option(names = "--endpoint", description = "Endpoint URL (https; the JVM's trust store applies).")
-    URI endpoint;
-
-    @Option(names = "--project-id", description = "Project id (default: HUAWEICLOUD_SDK_PROJECT_ID).")
-    String projectId;
-
-    @Option(names = "--token-file", description = "A file holding an IAM token (instead of the environment); at most 64 KiB.")
-    Path tokenFile;
-
-    @Option(names = "--output", defaultValue = "table", description = "table (default) or json: the API's JSON document on one line, control characters escaped.")
-    String output;
-
-    @Option(names = "--timeout", converter = DurationConverter.class,
-        description = "Wait: the wait's deadline, every poll and retry within it (default 30m). Show: the call's "
-            + "total budget, retries included (default 60s). E.g. 30s, 5m, PT1H.")
-    Duration timeout;
-
-    @Option(names = "--emulator", description = "Use an embedded emulator with demo jobs demo-success, demo-failed, "
-        + "demo-running: no cloud account needed.")
-    boolean emulator;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log HTTP calls and print stack traces of errors.")
-    boolean verbose;
-
-    boolean json(CommandLine cmd) {
-      if (output.equals("json")) {
-        return true;
-      }
-      if (output.equals("table")) {
-        return false;
-      }
-      throw new CommandLine.ParameterException(cmd, "--output must be table or json, was '" + output + "'");
-    }
-
-    SfsTurboJobsClient client(SfsTurboEmulator emu, CommandLine cmd,
-        UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
-      if (emu != null) {
-        return emu.clientBuilder().build();
-      }
-      if (region == null && endpoint == null) {
-        throw new CommandLine.ParameterException(cmd, "give --region or --endpoint (or --emulator)");
-      }
-      SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().userAgentSuffix("sfsturbo-jobs-cli");
-      if (tokenFile != null) {
-        b.credentials(TokenFile.read(tokenFile, cmd));
-      }
-      return usage(cmd, () -> {
-        if (region != null) {
-          b.region(region);
-        }
-        if (endpoint != null) {
-          b.endpoint(endpoint);
-        }
-        if (projectId != null) {
-          b.projectId(projectId);
-        }
-        return (tweak == null ? b : tweak.apply(b)).build();
-      });
-    }
-  }
-
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints a job: status, type, times, errors, sub-jobs.")
-  static final class Show implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Common common = new Common();
-
-    @CommandLine.ParentCommand
-    SfsTurboJobsCli parent;
-
-    @Parameters(paramLabel = "JOB_ID", description = "The job id.")
-    String jobId;
-
-    @Override
-    public Integer call() {
-      CommandLine cmd = spec.commandLine();
-      boolean json = common.json(cmd);
-      usage(cmd, () -> Ids.requireValid("JOB_ID", jobId));
-      CallOptions options = usage(cmd, () -> common.timeout == null ? CallOptions.defaults()
-          : CallOptions.builder().callTimeout(common.timeout).build());
-      try (SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
-           SfsTurboJobsClient client = common.client(emu, cmd, parent.clientTweak)) {
-        JobDetail job = client.showJobDetail(jobId, options);
-        JobPrinter.print(job, json, spec.commandLine().getOut());
-        return job.isFailed() ? ExitCodes.JOB_FAILED : ExitCodes.SUCCESS;
-      }
-    }
-  }
-
-  @Command(name = "wait", mixinStandardHelpOptions = true,
-      description = "Waits until a job ends, with progress on stderr, then prints it.")
-  static final class Wait implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Common common = new Common();
-
-    @Option(names = "--interval", converter = DurationConverter.class,
-        description = "First poll interval; it then grows x1.5 up to 30s (default 2s; 300ms with --emulator).")
-    Duration interval;
-
-    @CommandLine.ParentCommand
-    SfsTurboJobsCli parent;
-
-    @Parameters(paramLabel = "JOB_ID", description = "The job id.")
-    String jobId;
-
-    @Override
-    public Integer call() {
-      CommandLine cmd = spec.commandLine();
-      boolean json = common.json(cmd);
-      PrintWriter out = cmd.getOut();
-      PrintWriter err = cmd.getErr();
-      usage(cmd, () -> Ids.requireValid("JOB_ID", jobId));
-      Duration first = interval != null ? interval : common.emulator ? Duration.ofMillis(300) : Duration.ofSeconds(2);
-      WaitOptions options = usage(cmd, () -> {
-        WaitOptions.Builder b = WaitOptions.builder().pollInterval(first)
-            .maxInterval(first.compareTo(Duration.ofSeconds(30)) > 0 ? first : Duration.ofSeconds(30))
-            .listener(new ProgressLine(err));
-        if (common.timeout != null) {
-          b.timeout(common.timeout);
-        }
-        return b.build();
-      });
-      try (SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
-           SfsTurboJobsClient client = common.client(emu, cmd, parent.clientTweak)) {
-        try {
-          WaitResult result = client.waiter().waitFor(jobId, options);
-          err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(jobId),
-              JobPrinter.text(result.job().statusAsString()), result.polls(), Durations.human(result.elapsed()));
-          err.flush();
-          JobPrinter.print(result.job(), json, out);
-          return ExitCodes.SUCCESS;
-        } catch (JobFailedException e) {
-          JobPrinter.print(e.job(), json, out);
-          throw e;
-        } catch (WaitTimeoutException e) {
-          if (e.lastJob() != null) {
-            JobPrinter.print(e.lastJob(), json, out);
-          }
-          throw e;
-        }
-      }
     }
   }
 }

@@ -49,7 +49,7 @@ class CliBoundsTest {
 
   private int run(String endpoint, String... args) {
     List<String> all = new ArrayList<>(java.util.Arrays.asList(args));
-    all.addAll(java.util.Arrays.asList("--endpoint", endpoint, "--project-id", "p", "--token-file", tokenFile.toString()));
+    all.addAll(java.util.Arrays.asList("--endpoint", endpoint, "--insecure-http", "--project-id", "p", "--token-file", tokenFile.toString()));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8), true);
     return SfsTurboJobsCli.run(all.toArray(new String[0]), out, err, b -> b.allowInsecureHttp(true));

@@ -45,9 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * chooses: nothing of it may reach stdout or stderr raw, yet all of it must stay visible (escaped), and the
  * exit codes must stay truthful.
  *
- * <p>The server is a MockWebServer on plain http; the CLI reaches it through the package-private
- * {@link SfsTurboJobsCli#run(String[], PrintWriter, PrintWriter, UnaryOperator)}, whose only addition is
- * {@code allowInsecureHttp(true)} on the client the command line configured.
+ * <p>The server is a MockWebServer on plain http on the loopback address, which the command line reaches with
+ * {@code --insecure-http}; the package-private
+ * {@link SfsTurboJobsCli#run(String[], PrintWriter, PrintWriter, UnaryOperator)} lets a test adjust the client.
  */
 @Timeout(60)
 class HostileOutputTest {
@@ -146,7 +146,7 @@ class HostileOutputTest {
     outBytes.reset();
     errBytes.reset();
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(Arrays.asList("--endpoint", server.url("/").toString(), "--project-id", "p"));
+    all.addAll(Arrays.asList("--endpoint", server.url("/").toString(), "--insecure-http", "--project-id", "p"));
     if (!all.contains("--token-file")) {
       all.addAll(Arrays.asList("--token-file", tokenFile.toString()));
     }

@@ -9,9 +9,12 @@ import java.util.Map;
  * <ol>
  *   <li>{@code HUAWEICLOUD_SDK_AK} and {@code HUAWEICLOUD_SDK_SK} (with
  *       {@code HUAWEICLOUD_SDK_SECURITY_TOKEN} for temporary credentials): AK/SK signing;</li>
- *   <li>{@code SFSTURBO_AUTH_TOKEN}: a ready IAM token sent as {@code X-Auth-Token}.</li>
+ *   <li>{@code SFSTURBO_AUTH_TOKEN}: a ready IAM token sent as {@code X-Auth-Token};</li>
+ *   <li>the {@code [basic]} section of the Huawei Cloud credentials profile ({@link CredentialsProfile}:
+ *       {@code ~/.huaweicloud/credentials} or {@code HUAWEICLOUD_SDK_CREDENTIALS_FILE}).</li>
  * </ol>
- * The project id comes from {@code HUAWEICLOUD_SDK_PROJECT_ID} when the builder sets none.
+ * The project id comes from {@code HUAWEICLOUD_SDK_PROJECT_ID}, then the profile's {@code project_id},
+ * when the builder sets none.
  *
  * <p>A variable that is unset or blank counts as absent. Surrounding whitespace of a value (such
  * as the CR LF of a file written on Windows) is removed; a value with any other character outside
@@ -41,6 +44,22 @@ public final class DefaultCredentialsChain {
    *     cannot be used (the message names the variable, never the value)
    */
   public static Credentials resolve(Map<String, String> env) {
+    return resolve(env, null, true);
+  }
+
+  /**
+   * Resolves credentials from the given variables and an already found profile.
+   *
+   * @param env the environment
+   * @param profile the profile ({@link CredentialsProfile#find}), or null for none
+   * @return the first credentials the chain finds
+   * @throws CredentialsException as {@link #resolve(Map)}
+   */
+  public static Credentials resolve(Map<String, String> env, CredentialsProfile profile) {
+    return resolve(env, profile, false);
+  }
+
+  private static Credentials resolve(Map<String, String> env, CredentialsProfile given, boolean findProfile) {
     String ak = value(env, ENV_AK);
     String sk = value(env, ENV_SK);
     if (ak != null || sk != null) {
@@ -64,19 +83,43 @@ public final class DefaultCredentialsChain {
         throw badVariable(e);
       }
     }
+    // Read last, and only when needed: a broken profile must not stop a user whose environment suffices.
+    CredentialsProfile profile = findProfile ? CredentialsProfile.find(env) : given;
+    if (profile != null && profile.credentials() != null) {
+      return profile.credentials();
+    }
     throw new CredentialsException("no credentials: set credentials(...) on the client builder, or the "
-        + "environment variables " + ENV_AK + " and " + ENV_SK + " (AK/SK), or " + ENV_AUTH_TOKEN + " (IAM token)",
-        null);
+        + "environment variables " + ENV_AK + " and " + ENV_SK + " (AK/SK), or " + ENV_AUTH_TOKEN + " (IAM token), "
+        + "or ak and sk in the [basic] section of ~/.huaweicloud/credentials", null);
   }
 
   /**
-   * Returns the project id from the environment.
+   * Returns the project id from the environment or the credentials profile.
    *
    * @param env the environment
-   * @return the value of {@link #ENV_PROJECT_ID}, or null when unset or blank
+   * @return the value of {@link #ENV_PROJECT_ID}, else {@code project_id} of the credentials profile, or
+   *     null when neither has one
+   * @throws CredentialsException when the variable is unset and the profile cannot be read
    */
   public static String projectIdFrom(Map<String, String> env) {
-    return value(env, ENV_PROJECT_ID);
+    String fromEnv = value(env, ENV_PROJECT_ID);
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    CredentialsProfile profile = CredentialsProfile.find(env);
+    return profile == null ? null : profile.projectId();
+  }
+
+  /**
+   * Returns the project id from the environment, else from a profile.
+   *
+   * @param env the environment
+   * @param profile the profile, or null
+   * @return the project id, or null when neither has one
+   */
+  public static String projectIdFrom(Map<String, String> env, CredentialsProfile profile) {
+    String fromEnv = value(env, ENV_PROJECT_ID);
+    return fromEnv != null || profile == null ? fromEnv : profile.projectId();
   }
 
   /**

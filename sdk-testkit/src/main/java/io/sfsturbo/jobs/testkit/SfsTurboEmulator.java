@@ -129,10 +129,22 @@ public final class SfsTurboEmulator implements AutoCloseable {
    * @return this emulator
    */
   public SfsTurboEmulator start() {
+    return start(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  /**
+   * Starts serving on the given address and port, for a standalone emulator that other processes use
+   * ({@code sfsturbo-jobs emulate}). Its credentials are for tests only: prefer a loopback address.
+   *
+   * @param address the address to listen on
+   * @param port the port, 0 for a free one
+   * @return this emulator
+   */
+  public SfsTurboEmulator start(InetAddress address, int port) {
     try {
-      server.start(InetAddress.getLoopbackAddress(), 0);
+      server.start(address, port);
     } catch (IOException e) {
-      throw new UncheckedIOException("the emulator could not start", e);
+      throw new UncheckedIOException("the emulator could not listen on port " + port, e);
     }
     return this;
   }

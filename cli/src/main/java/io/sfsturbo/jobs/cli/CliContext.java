@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * What the CLI reads from the world around it besides the command line: environment variables, the home
+ * directory (for the credentials profile), whether stderr is a terminal, and a monotonic clock. Tests pass
+ * their own, so that no test depends on the machine's environment, profile or terminal.
+ */
+final class CliContext {
+  /** Set by the launcher script from {@code [ -t 2 ]}: Java itself cannot tell whether stderr is a terminal. */
+  static final String STDERR_TTY_PROPERTY = "sfsturbo.stderr.tty";
+
+  final Map<String, String> env;
+  final Path home;
+  final boolean stderrIsTerminal;
+  final LongSupplier nanoTime;
+
+  CliContext(Map<String, String> env, Path home, boolean stderrIsTerminal, LongSupplier nanoTime) {
+    this.env = Objects.requireNonNull(env, "env");
+    this.home = Objects.requireNonNull(home, "home");
+    this.stderrIsTerminal = stderrIsTerminal;
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+  }
+
+  /** The real environment, home directory, terminal and clock. */
+  static CliContext system() {
+    return new CliContext(System.getenv(), Paths.get(System.getProperty("user.home", ".")), detectTerminal(),
+        System::nanoTime);
+  }
+
+  /** Terminal width for live lines: a line longer than the terminal wraps and breaks the redraw. */
+  int columns() {
+    try {
+      int c = Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
+      return c >= 20 && c <= 1000 ? c : 80;
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  private static boolean detectTerminal() {
+    String told = System.getProperty(STDERR_TTY_PROPERTY);
+    if (told != null) {
+      return Boolean.parseBoolean(told);
+    }
+    if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    // From Java 22 on, System.console() exists even when redirected; isTerminal() (22+) tells the truth.
+    // Looked up reflectively: the CLI is compiled for Java 8.
+    try {
+      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(System.console());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.CredentialsProfile;
+import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.errors.CredentialsException;
+import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import java.net.URI;
+import java.util.function.UnaryOperator;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the SDK client from the command line and the environment, and says what is missing in the CLI's
+ * terms (flags and variables, never builder methods): every setup problem is a {@link SetupException}
+ * (exit 2) before any request.
+ *
+ * <p>The CLI resolves the project id and credentials itself, through the SDK's chain, rather than letting
+ * the builder do it: only here is it known which flag would have fixed a gap.
+ */
+final class ClientFactory {
+  /** The region variable of the tools around the official Huawei Cloud SDKs. */
+  static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
+  static final String PROFILE = "~/.huaweicloud/credentials";
+
+  private ClientFactory() {}
+
+  /** The connection settings from the command line. */
+  static final class Settings {
+    String region;
+    URI endpoint;
+    String projectId;
+    Credentials tokenFileCredentials;
+    boolean insecureHttp;
+  }
+
+  /**
+   * A client and the HTTP client the CLI made for it: the SDK never shuts down an {@link OkHttpClient} it
+   * was given, so closing both is the CLI's job.
+   */
+  static final class Handle implements AutoCloseable {
+    final SfsTurboJobsClient client;
+    private final OkHttpClient http;
+
+    Handle(SfsTurboJobsClient client, OkHttpClient http) {
+      this.client = client;
+      this.http = http;
+    }
+
+    @Override
+    public void close() {
+      try {
+        client.close();
+      } finally {
+        if (http != null) {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @param s the settings
+   * @param ctx the environment
+   * @param emulator the embedded emulator, or null
+   * @param pollObserver sees every HTTP attempt (the live progress counts polls with it), or null
+   * @param tweak tests' last say over the builder, or null
+   */
+  static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Interceptor pollObserver,
+      UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
+    OkHttpClient http = pollObserver == null ? null : new OkHttpClient.Builder().addInterceptor(pollObserver).build();
+    try {
+      SfsTurboJobsClient.Builder b;
+      if (emulator != null) {
+        b = emulator.clientBuilder();
+      } else {
+        b = configured(s, ctx);
+      }
+      if (http != null) {
+        b.httpClient(http);
+      }
+      b = tweak == null ? b : tweak.apply(b);
+      SfsTurboJobsClient.Builder ready = b;
+      return new Handle(setup(ready::build), http);
+    } catch (RuntimeException | Error e) {
+      if (http != null) {
+        http.dispatcher().executorService().shutdown();
+      }
+      throw e;
+    }
+  }
+
+  private static SfsTurboJobsClient.Builder configured(Settings s, CliContext ctx) {
+    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().userAgentSuffix("sfsturbo-jobs-cli");
+    String regionId = s.region != null ? s.region : blankToNull(ctx.env.get(ENV_REGION));
+    if (regionId == null && s.endpoint == null) {
+      throw new SetupException("no region: pass --region (e.g. eu-de) or set " + ENV_REGION
+          + ", or pass --endpoint URL (or --emulator to try the CLI without a cloud account)");
+    }
+    if (s.endpoint != null) {
+      if (s.endpoint.getRawUserInfo() != null) {
+        throw new SetupException("--endpoint must not hold user:password@; credentials come from the environment "
+            + "or --token-file");
+      }
+      if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
+        b.allowInsecureHttp(true);
+      }
+      setup(() -> b.endpoint(s.endpoint));
+    } else {
+      try {
+        b.region(Region.of(regionId));
+      } catch (IllegalArgumentException e) {
+        String from = s.region != null ? "--region" : ENV_REGION;
+        throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 600));
+      }
+    }
+    // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
+    boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
+        || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
+    CredentialsProfile profile = needsProfile ? profile(ctx) : null;
+    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env, profile);
+    if (project == null) {
+      throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
+          + " (or project_id in the [basic] section of " + PROFILE + ")");
+    }
+    try {
+      b.projectId(project);
+    } catch (IllegalArgumentException e) {
+      String from = s.projectId != null ? "--project-id"
+          : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
+          : "project_id of " + profile.file();
+      throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 300));
+    }
+    b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
+    return b;
+  }
+
+  /** The credentials profile, read once for project id and credentials. */
+  private static CredentialsProfile profile(CliContext ctx) {
+    try {
+      return CredentialsProfile.find(ctx.env, ctx.home);
+    } catch (CredentialsException e) {
+      // Its messages name the file and line, never a value.
+      throw new SetupException(Printable.capped(e.getMessage(), 600));
+    }
+  }
+
+  private static Credentials credentials(CliContext ctx, CredentialsProfile profile) {
+    if (!credentialsInEnvironment(ctx) && (profile == null || profile.credentials() == null)) {
+      throw new SetupException(noCredentials());
+    }
+    try {
+      return DefaultCredentialsChain.resolve(ctx.env, profile);
+    } catch (CredentialsException e) {
+      // The chain's messages about variables name the variable and never the value.
+      throw new SetupException(Printable.capped(e.getMessage(), 600));
+    }
+  }
+
+  private static boolean credentialsInEnvironment(CliContext ctx) {
+    return blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AK)) != null
+        || blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_SK)) != null
+        || blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_AUTH_TOKEN)) != null;
+  }
+
+  static String noCredentials() {
+    return "no credentials: set " + DefaultCredentialsChain.ENV_AK + " and " + DefaultCredentialsChain.ENV_SK
+        + " (AK/SK), or " + DefaultCredentialsChain.ENV_AUTH_TOKEN + " (IAM token), or pass --token-file FILE, or put "
+        + "ak and sk in the [basic] section of " + PROFILE + " (or of the file " + CredentialsProfile.ENV_CREDENTIALS_FILE
+        + " names)";
+  }
+
+  static String blankToNull(String v) {
+    return v == null || v.trim().isEmpty() ? null : v.trim();
+  }
+
+  /** Runs builder code whose {@link IllegalArgumentException} means a setting was wrong. */
+  private static <T> T setup(java.util.function.Supplier<T> code) {
+    try {
+      return code.get();
+    } catch (IllegalArgumentException e) {
+      throw new SetupException(Printable.capped(e.getMessage(), 600));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.testkit.EmulatorAuth;
+import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code emulate}: the test kit's emulator as a standalone server, so that Terraform, Python or shell users
+ * can test their job handling locally. It listens on 127.0.0.1 unless {@code --bind} says otherwise: its
+ * credentials are for tests only. Ctrl-C (or SIGTERM) stops it cleanly.
+ */
+@Command(name = "emulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Runs an SFS Turbo jobs emulator (ShowJobDetail) as a local server with the demo",
+        "jobs demo-success, demo-failed, demo-running and the jobs of --jobs FILE.",
+        "Prints its URL on stdout; Ctrl-C stops it."},
+    footer = {"", "The jobs file (JSON):",
+        "  {\"jobs\": [{\"job_id\": \"job-1\", \"job_type\": \"expand\",",
+        "     \"steps\": [{\"status\": \"running\", \"polls\": 3}], \"end\": \"failed\",",
+        "     \"error_code\": \"SFS.TURBO.0038\", \"fail_reason\": \"disk full\",",
+        "     \"sub_jobs\": [...], \"faults\": [\"THROTTLED\", \"CONNECTION_RESET\"]}],",
+        "   \"fault_rate\": {\"rate\": 0.1, \"seed\": 42, \"faults\": [\"INTERNAL_ERROR\"]}}",
+        "A step lasts \"polls\" polls or \"seconds\" seconds; \"end\" is success (default), failed or never."})
+final class EmulateCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+      description = "Port to listen on (default: a free one, printed at start).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}). Another address exposes test credentials "
+          + "to the network.")
+  String bind;
+
+  @Option(names = "--jobs", paramLabel = "FILE", description = "A JSON file of scripted jobs and faults (see below).")
+  Path jobsFile;
+
+  @Option(names = "--project-id", paramLabel = "ID", defaultValue = "emulator-project",
+      description = "The project the emulator serves (default: ${DEFAULT-VALUE}).")
+  String projectId;
+
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "emulator-token",
+      description = "The X-Auth-Token it accepts (default: ${DEFAULT-VALUE}); test credentials only.")
+  String token;
+
+  @Option(names = "--ak", paramLabel = "AK", description = "Check AK/SK signatures with this AK (and --sk) instead of a token.")
+  String ak;
+
+  @Option(names = "--sk", paramLabel = "SK", description = "The SK for --ak; test credentials only.")
+  String sk;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandLine cmd = spec.commandLine();
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(cmd, "--port must be 0 to 65535, was " + port);
+    }
+    if ((ak == null) != (sk == null)) {
+      throw new CommandLine.ParameterException(cmd, "give both --ak and --sk, or neither");
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new CommandLine.ParameterException(cmd, "--bind '" + Printable.capped(bind, 100) + "' is not an address");
+    }
+    JobsFile jobs = jobsFile == null ? null : JobsFile.read(jobsFile);
+    EmulatorAuth auth = ak != null ? EmulatorAuth.akSk(ak, sk) : EmulatorAuth.token(token);
+    SfsTurboEmulator emulator = DemoEmulator.load(SfsTurboEmulator.builder().projectId(projectId).auth(auth).build()
+        .start(address, port));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "sfsturbo-jobs-emulate-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (jobs != null) {
+      jobs.apply(emulator);
+    }
+    // The address as bound, not the emulator's host name: "localhost" may resolve to ::1 first for clients.
+    String host = address.getHostAddress();
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + emulator.endpoint().getPort() + "/";
+    PrintWriter out = cmd.getOut();
+    out.println("SFS Turbo jobs emulator listening on " + url);
+    out.println("project " + projectId + ", " + (ak != null ? "AK/SK " + ak + " (signatures checked)" : "token "
+        + token) + "; demo jobs demo-success, demo-failed, demo-running" + (jobs == null ? "" : " and " + jobs.size() + " from --jobs")
+        + "; Ctrl-C stops it");
+    out.println("try: " + (ak != null ? "" : "SFSTURBO_AUTH_TOKEN=" + token + " ") + "sfsturbo-jobs wait demo-success --endpoint " + url + " --insecure-http "
+        + "--project-id " + projectId);
+    out.flush();
+    if (!address.isLoopbackAddress()) {
+      cmd.getErr().println("warning: listening on " + bind + ", not a loopback address: anyone who can reach it "
+          + "may use these test credentials");
+      cmd.getErr().flush();
+    }
+    stopped.await();
+    return ExitCodes.SUCCESS;
+  }
+}

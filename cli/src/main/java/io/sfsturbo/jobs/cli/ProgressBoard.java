@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.internal.Durations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The progress of one or more waits on stderr, in one of two modes.
+ *
+ * <p>On a terminal ({@code live}): one line per job at the bottom, redrawn by {@link #tick()} (the CLI
+ * calls it every second) and on every event; status changes scroll above those lines. The only control
+ * sequences written are carriage return, erase line ({@code ESC[2K}) and cursor up ({@code ESC[1A}), and
+ * the CLI's own: server text is escaped before it gets here.
+ *
+ * <p>Elsewhere (CI logs): one line per change and, for a job that said nothing for {@link #HEARTBEAT}, a
+ * heartbeat line, with no control sequence at all.
+ *
+ * <p>Time comes from an injected clock, so the redraws and heartbeats are tested without sleeping. Events
+ * arrive on HTTP and scheduler threads and ticks on the CLI's ticker: every method is synchronized.
+ */
+final class ProgressBoard implements AutoCloseable {
+  /** How long a job may be silent in a log before a heartbeat line says it is still being waited for. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(30);
+  static final String ERASE_LINE = "\r\u001b[2K";
+  static final String CURSOR_UP = "\u001b[1A";
+
+  private final PrintWriter err;
+  private final boolean live;
+  private final LongSupplier nanoTime;
+  private final int columns;
+  private final long start;
+  private final Map<String, JobTrack> tracks = new LinkedHashMap<>();
+  private int drawnLines;
+  private boolean closed;
+
+  ProgressBoard(PrintWriter err, boolean live, LongSupplier nanoTime, int columns) {
+    this.err = err;
+    this.live = live;
+    this.nanoTime = nanoTime;
+    this.columns = columns;
+    this.start = nanoTime.getAsLong();
+  }
+
+  /** Starts tracking a job; its listener goes into the wait's options. */
+  synchronized JobTrack track(String jobId, io.sfsturbo.jobs.retry.Backoff pollBackoff) {
+    JobTrack t = new JobTrack(this, jobId, pollBackoff, now());
+    tracks.put(jobId, t);
+    return t;
+  }
+
+  long now() {
+    return nanoTime.getAsLong();
+  }
+
+  Duration elapsed(long at) {
+    return Duration.ofNanos(at - start);
+  }
+
+  /** An event line: scrolls above the live lines, or is simply the next log line. */
+  synchronized void event(JobTrack from, String line) {
+    if (closed) {
+      return;
+    }
+    long now = now();
+    StringBuilder sb = new StringBuilder();
+    erase(sb);
+    sb.append(stamp(now)).append(' ').append(line).append('\n');
+    if (from != null) {
+      from.lastPrinted = now;
+    }
+    draw(sb, now);
+    err.print(sb);
+    err.flush();
+  }
+
+  /** Redraws the live lines (terminal) or writes due heartbeats (log). */
+  synchronized void tick() {
+    if (closed) {
+      return;
+    }
+    long now = now();
+    StringBuilder sb = new StringBuilder();
+    if (live) {
+      erase(sb);
+      draw(sb, now);
+    } else {
+      for (JobTrack t : tracks.values()) {
+        if (!t.ended() && now - t.lastPrinted >= HEARTBEAT.toNanos()) {
+          sb.append(stamp(now)).append(" job ").append(t.shownId).append(": still ").append(t.summary(now)).append('\n');
+          t.lastPrinted = now;
+        }
+      }
+    }
+    if (sb.length() > 0) {
+      err.print(sb);
+      err.flush();
+    }
+  }
+
+  /** Removes the live lines for good; later events are dropped. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    StringBuilder sb = new StringBuilder();
+    erase(sb);
+    err.print(sb);
+    err.flush();
+  }
+
+  /** The live line of each job, cut to the terminal's width (a wrapped line would break the redraw). */
+  synchronized List<String> liveLines(long now) {
+    List<String> lines = new ArrayList<>();
+    for (JobTrack t : tracks.values()) {
+      String line = stamp(now) + " " + t.shownId + ": " + t.summary(now);
+      lines.add(line.length() >= columns ? line.substring(0, columns - 2) + "~" : line);
+    }
+    return lines;
+  }
+
+  private void erase(StringBuilder sb) {
+    if (!live || drawnLines == 0) {
+      return;
+    }
+    sb.append(ERASE_LINE);
+    for (int i = 1; i < drawnLines; i++) {
+      sb.append(CURSOR_UP).append(ERASE_LINE);
+    }
+    drawnLines = 0;
+  }
+
+  /** Draws the live lines, leaving the cursor at the end of the last one. */
+  private void draw(StringBuilder sb, long now) {
+    if (!live) {
+      return;
+    }
+    List<String> lines = liveLines(now);
+    sb.append(String.join("\n", lines));
+    drawnLines = lines.size();
+  }
+
+  String stamp(long now) {
+    return String.format(java.util.Locale.ROOT, "[%8s]", Durations.human(elapsed(now)));
+  }
+
+  /**
+   * Sees every HTTP attempt and counts a poll for the job whose id ends the path: the waiter's listener
+   * hears only changes, and a job whose status never changes must still show that it is being polled.
+   */
+  Interceptor pollObserver() {
+    return chain -> {
+      Request request = chain.request();
+      List<String> segments = request.url().pathSegments();
+      JobTrack t;
+      synchronized (this) {
+        t = segments.isEmpty() ? null : tracks.get(segments.get(segments.size() - 1));
+      }
+      if (t == null) {
+        return chain.proceed(request);
+      }
+      t.pollStarted();
+      try {
+        Response response = chain.proceed(request);
+        t.pollEnded(now());
+        return response;
+      } catch (IOException | RuntimeException e) {
+        t.pollEnded(now());
+        throw e;
+      }
+    };
+  }
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.internal.Ids;
+import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.WaitOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code wait JOB_ID...}: waits for one or more jobs at once, with live progress on stderr, then prints
+ * them. Each job is one async wait on the client's shared scheduler: no thread per job.
+ */
+@Command(name = "wait", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Waits until the jobs end, with progress on stderr, then prints them on stdout.",
+        "Several jobs are waited for at once; --output json then prints an array, ndjson one document per line."},
+    footer = {"", "Exit code: 0 all jobs succeeded; 1 any job failed; else 3 any wait timed out;",
+        "else 4 any other error; 2 usage or setup error (nothing was waited for)."})
+final class WaitCommand implements Callable<Integer> {
+  /** More ids than this is a mistake (a pasted log, say), not a wait. */
+  static final int MAX_JOBS = 1000;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  ConnectionOptions common = new ConnectionOptions();
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "The wait's deadline, for all jobs together, every poll and retry within it (default 30m). "
+          + "E.g. 30s, 5m, 1h, PT1H.")
+  Duration timeout;
+
+  @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "First poll interval; it then grows x1.5 up to 30s (default 2s; 300ms with --emulator).")
+  Duration interval;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "How progress shows on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: live on a "
+          + "terminal, log lines otherwise).")
+  ProgressMode progress;
+
+  @CommandLine.ParentCommand
+  SfsTurboJobsCli parent;
+
+  @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The ids of the jobs to wait for.")
+  List<String> jobIds;
+
+  /** The values of {@code --progress}. */
+  enum ProgressMode { auto, live, plain, none }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandLine cmd = spec.commandLine();
+    PrintWriter out = cmd.getOut();
+    PrintWriter err = cmd.getErr();
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : jobIds) {
+      SfsTurboJobsCli.usage(cmd, () -> Ids.requireValid("JOB_ID", id));
+      if (!ids.add(id)) {
+        throw new CommandLine.ParameterException(cmd, "JOB_ID '" + Printable.capped(id, 100) + "' is given twice");
+      }
+    }
+    if (ids.size() > MAX_JOBS) {
+      throw new CommandLine.ParameterException(cmd, "at most " + MAX_JOBS + " JOB_IDs at once, got " + ids.size());
+    }
+    WaitOptions options = options(cmd);
+    ClientFactory.Settings settings = common.settings(cmd);
+    CliContext ctx = parent.context;
+    // SDK log lines go to the same stderr and would tear a redrawn line: --verbose means log lines.
+    boolean live = !common.verbose && (progress == ProgressMode.live || progress == ProgressMode.auto && ctx.stderrIsTerminal);
+    PrintWriter progressOut = progress == ProgressMode.none ? new PrintWriter(NullWriter.INSTANCE) : err;
+    List<WaitOutcome> outcomes = new ArrayList<>();
+    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns());
+         SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
+         ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollObserver(), parent.clientTweak)) {
+      JobWaiter waiter = h.client.waiter();
+      List<CompletableFuture<WaitOutcome>> waits = new ArrayList<>();
+      for (String id : ids) {
+        JobTrack track = board.track(id, options.pollBackoff());
+        waits.add(waiter.waitForAsync(id, options.toBuilder().listener(track).build()).handle((r, e) -> {
+          WaitOutcome o = WaitOutcome.of(id, r, e);
+          track.ended(ended(o));
+          return o;
+        }));
+      }
+      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sfsturbo-jobs-progress");
+        t.setDaemon(true);
+        return t;
+      });
+      // Ctrl-C during a live wait: erase the live lines, so the shell's prompt does not land inside one.
+      Thread eraseOnExit = new Thread(board::close, "sfsturbo-jobs-progress-erase");
+      Runtime.getRuntime().addShutdownHook(eraseOnExit);
+      try {
+        ticker.scheduleAtFixedRate(board::tick, 1, 1, TimeUnit.SECONDS);
+        for (CompletableFuture<WaitOutcome> w : waits) {
+          outcomes.add(join(w));
+        }
+      } finally {
+        ticker.shutdownNow();
+        removeHook(eraseOnExit);
+      }
+    }
+    report(outcomes, err);
+    print(outcomes, out);
+    return WaitOutcome.exitCode(outcomes);
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting and runs the hook anyway
+    }
+  }
+
+  private WaitOptions options(CommandLine cmd) {
+    Duration first = interval != null ? interval : common.emulator ? Duration.ofMillis(300) : Duration.ofSeconds(2);
+    return SfsTurboJobsCli.usage(cmd, () -> {
+      WaitOptions.Builder b = WaitOptions.builder().pollInterval(first)
+          .maxInterval(first.compareTo(Duration.ofSeconds(30)) > 0 ? first : Duration.ofSeconds(30));
+      if (timeout != null) {
+        b.timeout(timeout);
+      }
+      return b.build();
+    });
+  }
+
+  private static WaitOutcome join(CompletableFuture<WaitOutcome> w) throws InterruptedException {
+    try {
+      return w.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a wait's outcome handler failed", e.getCause());
+    }
+  }
+
+  private static String ended(WaitOutcome o) {
+    switch (o.kind) {
+      case SUCCEEDED:
+        return "success after " + o.result.polls() + " polls in " + Durations.human(o.result.elapsed());
+      case FAILED:
+        return "failed";
+      case TIMED_OUT:
+        return "timed out (may still be running)";
+      default:
+        return "error";
+    }
+  }
+
+  /** stderr: one line per job, then a count for several. */
+  private void report(List<WaitOutcome> outcomes, PrintWriter err) {
+    int[] counts = new int[WaitOutcome.Kind.values().length];
+    for (WaitOutcome o : outcomes) {
+      counts[o.kind.ordinal()]++;
+      if (o.kind == WaitOutcome.Kind.SUCCEEDED) {
+        err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(o.jobId),
+            JobPrinter.text(o.job.status()), o.result.polls(), Durations.human(o.result.elapsed()));
+      } else {
+        SfsTurboJobsCli.printError(o.error, err, common.verbose);
+      }
+    }
+    if (outcomes.size() > 1) {
+      err.printf("%d jobs: %d succeeded, %d failed, %d timed out, %d errors%n", outcomes.size(),
+          counts[WaitOutcome.Kind.SUCCEEDED.ordinal()], counts[WaitOutcome.Kind.FAILED.ordinal()],
+          counts[WaitOutcome.Kind.TIMED_OUT.ordinal()], counts[WaitOutcome.Kind.ERROR.ordinal()]);
+    }
+    err.flush();
+  }
+
+  /** stdout: every job that was read, as a table, one JSON document (an array for several), or NDJSON. */
+  private void print(List<WaitOutcome> outcomes, PrintWriter out) {
+    List<WaitOutcome> read = new ArrayList<>();
+    for (WaitOutcome o : outcomes) {
+      if (o.job != null) {
+        read.add(o);
+      }
+    }
+    if (common.output == OutputFormat.json && outcomes.size() > 1) {
+      StringBuilder sb = new StringBuilder("[");
+      for (WaitOutcome o : read) {
+        sb.append(sb.length() > 1 ? "," : "").append(JsonOutput.of(o.job));
+      }
+      out.println(sb.append(']'));
+    } else {
+      boolean first = true;
+      for (WaitOutcome o : read) {
+        if (!first && common.output == OutputFormat.table) {
+          out.println();
+        }
+        first = false;
+        JobPrinter.print(o.job, common.output != OutputFormat.table, out);
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the CLI in-process with an environment, home directory and terminal of the test's choosing, so
+ * that no test depends on the variables, profile or terminal of the machine it runs on.
+ */
+final class CliRun {
+  final Map<String, String> env = new HashMap<>();
+  final Path home;
+  boolean terminal;
+  StringWriter out = new StringWriter();
+  StringWriter err = new StringWriter();
+
+  CliRun(Path home) {
+    this.home = home;
+  }
+
+  int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime);
+    return SfsTurboJobsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), ctx, null);
+  }
+
+  String out() {
+    return out.toString();
+  }
+
+  String err() {
+    return err.toString();
+  }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installable archive, unpacked as a person would: the launcher runs the CLI (also through a symlink,
+ * as from /usr/local/bin), and the completion script completes commands and option values. Runs in the
+ * package phase, once the archive exists (see the cli pom).
+ */
+@Timeout(120)
+class DistributionArchiveTest {
+  @TempDir
+  Path dir;
+  Path home;
+  final String version = System.getProperty("expected.version");
+
+  @BeforeEach
+  void unpack() throws Exception {
+    assumeTrue(new File("/bin/sh").canExecute() && new File("/bin/bash").canExecute(), "a POSIX shell");
+    Path archive = Paths.get(System.getProperty("build.directory"), "sfsturbo-jobs-" + version + ".tar.gz");
+    assertTrue(Files.isRegularFile(archive), "built by the package phase: " + archive);
+    assertEquals(0, sh("tar xzf '" + archive + "'").code);
+    home = dir.resolve("sfsturbo-jobs-" + version);
+  }
+
+  ChildProcess.Result sh(String script) throws Exception {
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", script).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("HUAWEICLOUD_") || k.startsWith("SFSTURBO_"));
+    pb.environment().put("HOME", dir.toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + script);
+    return new ChildProcess.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void theLauncherRunsTheCliAlsoThroughASymlink() throws Exception {
+    assertTrue(Files.isExecutable(home.resolve("bin/sfsturbo-jobs")), "executable in the archive");
+    ChildProcess.Result v = sh("'" + home + "/bin/sfsturbo-jobs' --version");
+    assertEquals(0, v.code, v.toString());
+    assertTrue(v.out.startsWith("sfsturbo-jobs " + version + "\nJava "), v.toString());
+
+    Files.createDirectories(dir.resolve("usr-local-bin"));
+    Files.createSymbolicLink(dir.resolve("usr-local-bin/sfsturbo-jobs"), home.resolve("bin/sfsturbo-jobs"));
+    ChildProcess.Result w = sh("usr-local-bin/sfsturbo-jobs wait demo-failed --emulator --interval 10ms -o json");
+    assertEquals(1, w.code, w.toString());
+    assertTrue(w.out.startsWith("{\"job_id\":\"demo-failed\""), w.toString());
+    assertTrue(!w.err.contains("\u001b"), "stderr is a file here: log lines, no redraws\n" + w);
+
+    ChildProcess.Result bad = sh("'" + home + "/bin/sfsturbo-jobs' wait");
+    assertEquals(2, bad.code, bad.toString());
+    assertEquals(List.of("error: Missing required parameter: 'JOB_ID'",
+        "Try 'sfsturbo-jobs wait --help' for more information."), bad.err.lines().toList());
+  }
+
+  @Test
+  void theLauncherTellsTheCliThatStderrIsATerminalEvenWhenStdoutIsAFile() throws Exception {
+    assumeTrue(new File("/usr/bin/script").canExecute(), "util-linux script provides the pseudo-terminal");
+    // Java alone sees no console when stdout is redirected; the launcher's [ -t 2 ] still finds the terminal.
+    ChildProcess.Result r = sh("/usr/bin/script -qec \"'" + home + "/bin/sfsturbo-jobs' wait demo-success --emulator "
+        + "--interval 10ms > job.txt\" typescript");
+    assertEquals(0, r.code, r.toString());
+    assertTrue(r.out.contains(ProgressBoard.ERASE_LINE), "live progress on the terminal:\n" + r);
+    assertTrue(Files.readString(dir.resolve("job.txt")).contains("Status      success"));
+  }
+
+  @Test
+  void theCompletionScriptCompletesCommandsAndChoices() throws Exception {
+    String completion = home.resolve("completion/sfsturbo-jobs.bash").toString();
+    ChildProcess.Result r = sh("source '" + completion + "' 2>/dev/null; "
+        + "COMP_WORDS=(sfsturbo-jobs wa); COMP_CWORD=1; COMP_LINE='sfsturbo-jobs wa'; COMP_POINT=${#COMP_LINE}; "
+        + "_complete_sfsturbo-jobs sfsturbo-jobs wa sfsturbo-jobs; echo \"${COMPREPLY[@]}\"; "
+        + "COMP_WORDS=(sfsturbo-jobs wait -o ''); COMP_CWORD=3; COMP_LINE='sfsturbo-jobs wait -o '; "
+        + "COMP_POINT=${#COMP_LINE}; _complete_sfsturbo-jobs sfsturbo-jobs '' -o 2>/dev/null; echo \"${COMPREPLY[@]}\"");
+    assertEquals(0, r.code, r.toString());
+    assertEquals(List.of("wait", "table json ndjson"), r.out.lines().toList(), r.toString());
+  }
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sfsturbo-jobs emulate} as a separate process: it prints its URL, answers plain HTTP requests (as a
+ * Python or shell user would send them) with scripted jobs, checks the token, and stops on SIGTERM.
+ */
+@Timeout(120)
+class EmulateProcessTest {
+  @TempDir
+  Path dir;
+
+  static int get(URI base, String path, String token, StringBuilder body) throws Exception {
+    HttpURLConnection c = (HttpURLConnection) new URL(base.resolve(path).toString()).openConnection();
+    if (token != null) {
+      c.setRequestProperty("X-Auth-Token", token);
+    }
+    int code = c.getResponseCode();
+    try (java.io.InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream()) {
+      body.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    return code;
+  }
+
+  @Test
+  void answersAnotherProcessWithScriptedJobsAndStopsCleanly() throws Exception {
+    Path jobs = Files.write(dir.resolve("jobs.json"), ("{\"jobs\": [{\"job_id\": \"expand-1\", \"job_type\": \"expand\","
+        + " \"steps\": [{\"status\": \"running\", \"polls\": 2}], \"end\": \"failed\", \"error_code\": \"SFS.TURBO.0038\","
+        + " \"fail_reason\": \"disk full\", \"faults\": [\"THROTTLED\"]}]}").getBytes(StandardCharsets.UTF_8));
+    Process p = ChildProcess.cli(dir, Map.of(), "emulate", "--port", "0", "--jobs", jobs.toString(), "--token", "t0k")
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      assertTrue(first != null && first.startsWith("SFS Turbo jobs emulator listening on http://127.0.0.1:"),
+          first + "\n" + Files.readString(dir.resolve("err.txt")));
+      URI base = URI.create(first.substring(first.indexOf("http://")));
+      String path = "v1/emulator-project/sfs-turbo/jobs/expand-1";
+
+      StringBuilder body = new StringBuilder();
+      assertEquals(401, get(base, path, "wrong", body), body.toString());
+      body.setLength(0);
+      assertEquals(429, get(base, path, "t0k", body), "the scripted fault first: " + body);
+      body.setLength(0);
+      assertEquals(200, get(base, path, "t0k", body), body.toString());
+      assertTrue(body.toString().contains("\"status\":\"running\""), body.toString());
+
+      // The CLI itself, in this JVM, against the other process: the job fails at its third poll.
+      CliRun cli = new CliRun(dir);
+      cli.env.put("SFSTURBO_AUTH_TOKEN", "t0k");
+      assertEquals(1, cli.run("wait", "expand-1", "demo-success", "--endpoint", base.toString(), "--insecure-http",
+          "--project-id", "emulator-project", "--interval", "10ms"), cli.err());
+      assertTrue(cli.err().contains("disk full"), cli.err());
+    } finally {
+      p.destroy();   // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook closes the server
+      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "emulate did not stop");
+    }
+    assertEquals(143, p.exitValue(), "ended by the signal, after its hook ran");
+  }
+
+  @Test
+  void aBadJobsFileIsASetupError() throws Exception {
+    Path jobs = Files.write(dir.resolve("jobs.json"), "{\"jobs\": [{\"job_id\": \"x\", \"faults\": [\"METEOR\"]}]}"
+        .getBytes(StandardCharsets.UTF_8));
+    CliRun cli = new CliRun(dir);
+    assertEquals(2, cli.run("emulate", "--jobs", jobs.toString()));
+    assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": unknown fault 'METEOR'"), cli.err());
+  }
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A small INI reader for credentials files: {@code [section]} headers, {@code key = value} lines (also
+ * {@code key: value}), {@code #} and {@code ;} comment lines, blank lines. Section and key names are case
+ * insensitive; values are trimmed.
+ *
+ * <p>The file holds secrets, so a problem is reported as a {@link Problem} naming the file and the line
+ * number, never the line's content. A file over {@link #MAX_BYTES} is refused before it is parsed: a wrong
+ * path such as a log or {@code /dev/zero} must not exhaust memory.
+ */
+public final class IniFile {
+  /** Credentials files are a few hundred bytes. */
+  public static final int MAX_BYTES = 64 * 1024;
+
+  private final Map<String, Map<String, Entry>> sections;
+
+  private IniFile(Map<String, Map<String, Entry>> sections) {
+    this.sections = sections;
+  }
+
+  /** A value and the line it came from, so that a check of the value can point at the line. */
+  public static final class Entry {
+    /** The trimmed value. */
+    public final String value;
+    /** Its line number, from 1. */
+    public final int line;
+
+    Entry(String value, int line) {
+      this.value = value;
+      this.line = line;
+    }
+  }
+
+  /** A file that cannot be read or parsed; the message names the file and line, not the content. */
+  public static final class Problem extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Problem(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Reads and parses a file.
+   *
+   * @param file the file
+   * @return the parsed file
+   * @throws Problem when it cannot be read, is too large, is not UTF-8 or has a line that is not INI
+   * @throws IOException when the file does not exist (as {@link java.nio.file.NoSuchFileException})
+   */
+  public static IniFile read(Path file) throws Problem, IOException {
+    if (Files.isDirectory(file)) {
+      throw new Problem(file + " is a directory");
+    }
+    byte[] buf = new byte[MAX_BYTES + 1];
+    int n = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int r;
+      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+        n += r;
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new Problem(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    if (n > MAX_BYTES) {
+      throw new Problem(file + " is larger than 64 KiB; is it the right file?");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, n)).toString();
+    } catch (CharacterCodingException e) {
+      throw new Problem(file + " is not UTF-8 text");
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * Parses INI text.
+   *
+   * @param text the text
+   * @param source names the text in messages, usually the file
+   * @return the parsed text
+   * @throws Problem for a line that is neither a section, a key and value, a comment nor blank, a key
+   *     outside any section, or a key given twice in a section
+   */
+  public static IniFile parse(String text, String source) throws Problem {
+    Map<String, Map<String, Entry>> sections = new HashMap<>();
+    Map<String, Entry> current = null;
+    String body = text.startsWith("\ufeff") ? text.substring(1) : text;
+    String[] lines = body.split("\r\n|\n|\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      int number = i + 1;
+      String line = lines[i].trim();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+        continue;
+      }
+      if (line.startsWith("[")) {
+        if (!line.endsWith("]") || line.length() < 3) {
+          throw new Problem(source + " line " + number + ": a section header must look like [basic]");
+        }
+        String name = line.substring(1, line.length() - 1).trim().toLowerCase(Locale.ROOT);
+        current = sections.computeIfAbsent(name, k -> new HashMap<>());
+        continue;
+      }
+      int eq = separator(line);
+      if (eq <= 0) {
+        throw new Problem(source + " line " + number + ": expected 'key = value', a [section] or a # comment");
+      }
+      if (current == null) {
+        throw new Problem(source + " line " + number + ": a key before any [section]");
+      }
+      String key = line.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      if (current.containsKey(key)) {
+        // Which one would win is a guess either way; for credentials a guess is worse than an error.
+        throw new Problem(source + " line " + number + ": '" + Printable.capped(key, 40) + "' is given twice in its "
+            + "section (first on line " + current.get(key).line + ")");
+      }
+      current.put(key, new Entry(line.substring(eq + 1).trim(), number));
+    }
+    return new IniFile(sections);
+  }
+
+  private static int separator(String line) {
+    int eq = line.indexOf('=');
+    int colon = line.indexOf(':');
+    if (eq < 0) {
+      return colon;
+    }
+    return colon < 0 ? eq : Math.min(eq, colon);
+  }
+
+  /**
+   * Returns a section's entries.
+   *
+   * @param name the section, any case
+   * @return its keys (lower case) and entries; empty when there is no such section
+   */
+  public Map<String, Entry> section(String name) {
+    Map<String, Entry> s = sections.get(name.toLowerCase(Locale.ROOT));
+    return s == null ? Collections.<String, Entry>emptyMap() : Collections.unmodifiableMap(s);
+  }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.auth;
+
+import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sfsturbo.jobs.errors.CredentialsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Huawei Cloud credentials profile and its place in the default chain. */
+class CredentialsProfileTest {
+
+  @TempDir
+  Path home;
+  final Map<String, String> env = new HashMap<>();
+
+  Path profile(String text) throws IOException {
+    Path dir = Files.createDirectories(home.resolve(".huaweicloud"));
+    return Files.write(dir.resolve("credentials"), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theOfficialFormatIsRead() throws IOException {
+    profile("\ufeff# written by hcloud\n[global]\nak = GLOBALAK\nsk = GLOBALSK\n\n[basic]\r\nak = PROFILEAK\r\n"
+        + "sk = " + CANARY + "\r\nsecurity_token = STS\nproject_id = 2a4f\n; a comment\niam_endpoint = https://iam.example\n");
+    CredentialsProfile p = CredentialsProfile.find(env, home);
+    assertEquals("2a4f", p.projectId());
+    assertEquals("https://iam.example", p.iamEndpoint());
+    Identity identity = p.credentials().resolveIdentity();
+    assertEquals("PROFILEAK", identity.accessKey());
+    assertEquals(CANARY, identity.secretKey());
+    assertEquals("STS", identity.securityToken());
+    assertTrue(!p.toString().contains(CANARY) && !p.toString().contains("PROFILEAK"), p.toString());
+  }
+
+  @Test
+  void noFileAtTheDefaultPlaceIsNoProfileButANamedFileMustExist() {
+    assertNull(CredentialsProfile.find(env, home));
+    env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, home.resolve("nope").toString());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    assertTrue(e.getMessage().startsWith("HUAWEICLOUD_SDK_CREDENTIALS_FILE names " + home.resolve("nope")), e.getMessage());
+  }
+
+  @Test
+  void theVariableNamesAnotherFile() throws IOException {
+    profile("[basic]\nproject_id = default\n");
+    Path other = Files.write(home.resolve("other.ini"), "[BASIC]\nProject_Id = other\n".getBytes(StandardCharsets.UTF_8));
+    env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, other.toString());
+    assertEquals("other", CredentialsProfile.find(env, home).projectId());
+  }
+
+  @Test
+  void aBadLineNamesTheFileAndTheLineButNotTheLine() throws IOException {
+    Path file = profile("[basic]\nak = AK\n" + CANARY + "\nsk = SK\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    assertEquals("credentials profile: " + file + " line 3: expected 'key = value', a [section] or a # comment",
+        e.getMessage());
+    assertNoPartOf(CANARY, e);
+  }
+
+  @Test
+  void aValueThatCannotBeSentNamesKeyFileAndLineNeverTheValue() throws IOException {
+    String sk = CANARY + "\u00e9";
+    Path file = profile("[basic]\nak = AK\nsk = " + sk + "\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    assertTrue(e.getMessage().contains("sk in [basic] of the credentials profile " + file + " (line 3)"), e.getMessage());
+    assertNoPartOf(sk, e);
+  }
+
+  @Test
+  void halfAPairADuplicateKeyOrAKeyOutsideASectionIsRefused() throws IOException {
+    profile("[basic]\nsk = " + CANARY + "\n");
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+        .contains("line 2: [basic] has sk but no ak"));
+    profile("[basic]\nak = A\nak = " + CANARY + "\nsk = S\n");
+    CredentialsException dup = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    assertTrue(dup.getMessage().contains("line 3: 'ak' is given twice in its section (first on line 2)"), dup.getMessage());
+    assertNoPartOf(CANARY, dup);
+    profile("ak = " + CANARY + "\n");
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+        .contains("line 1: a key before any [section]"));
+  }
+
+  @Test
+  void aHugeFileIsRefusedUnread() throws IOException {
+    profile("[basic]\n" + "x".repeat(70_000));
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+        .contains("larger than 64 KiB"));
+  }
+
+  @Test
+  void theChainPrefersTheEnvironmentToTheProfile() throws IOException {
+    profile("[basic]\nak = PROFILEAK\nsk = PROFILESK\nproject_id = from-profile\n");
+    CredentialsProfile p = CredentialsProfile.find(env, home);
+    assertEquals("PROFILEAK", DefaultCredentialsChain.resolve(env, p).resolveIdentity().accessKey());
+    assertEquals("from-profile", DefaultCredentialsChain.projectIdFrom(env, p));
+
+    env.put(DefaultCredentialsChain.ENV_AUTH_TOKEN, "tok");
+    env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "from-env");
+    assertInstanceOf(TokenCredentials.class, DefaultCredentialsChain.resolve(env, p));
+    assertEquals("from-env", DefaultCredentialsChain.projectIdFrom(env, p));
+
+    env.put(DefaultCredentialsChain.ENV_AK, "ENVAK");
+    env.put(DefaultCredentialsChain.ENV_SK, "ENVSK");
+    assertEquals("ENVAK", DefaultCredentialsChain.resolve(env, p).resolveIdentity().accessKey());
+  }
+
+  @Test
+  void testsRunWithAHomeOfTheirOwn() {
+    // The build points user.home at target/: a developer's real profile must not change any test's outcome.
+    assertTrue(System.getProperty("user.home").endsWith("test-home"), System.getProperty("user.home"));
+    assertNull(CredentialsProfile.find(new HashMap<>()));
+  }
+
+  @Test
+  void theOneArgumentChainFindsTheNamedProfile() throws IOException {
+    Path file = Files.write(home.resolve("creds"), "[basic]\nak = PROFILEAK\nsk = PROFILESK\nproject_id = pp\n"
+        .getBytes(StandardCharsets.UTF_8));
+    env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, file.toString());
+    assertInstanceOf(AkSkCredentials.class, DefaultCredentialsChain.resolve(env));
+    assertEquals("pp", DefaultCredentialsChain.projectIdFrom(env));
+    // A profile without credentials leaves the chain's own message, which now names the profile too.
+    Files.write(file, "[basic]\nproject_id = pp\n".getBytes(StandardCharsets.UTF_8));
+    assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(env)).getMessage()
+        .contains("~/.huaweicloud/credentials"));
+  }
+}
