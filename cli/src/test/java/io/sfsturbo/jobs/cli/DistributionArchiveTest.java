@@ -62,7 +62,7 @@ class DistributionArchiveTest {
     Files.createSymbolicLink(dir.resolve("usr-local-bin/sfsturbo-jobs"), home.resolve("bin/sfsturbo-jobs"));
     ChildProcess.Result w = sh("usr-local-bin/sfsturbo-jobs wait demo-failed --emulator --interval 10ms -o json");
     assertEquals(1, w.code, w.toString());
-    assertTrue(w.out.startsWith("{\"job_id\":\"demo-failed\""), w.toString());
+    assertTrue(w.out.startsWith("{") && w.out.contains("\"job_id\":\"demo-failed\""), w.toString());
     assertTrue(!w.err.contains("\u001b"), "stderr is a file here: log lines, no redraws\n" + w);
 
     ChildProcess.Result bad = sh("'" + home + "/bin/sfsturbo-jobs' wait");
