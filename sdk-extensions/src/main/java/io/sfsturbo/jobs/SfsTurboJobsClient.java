@@ -10,6 +10,7 @@ import io.sfsturbo.jobs.internal.api.JobsApi;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.SharedScheduler;
+import io.sfsturbo.jobs.internal.SdkVersion;
 import io.sfsturbo.jobs.internal.Sleeper;
 import io.sfsturbo.jobs.internal.TestSeam;
 import io.sfsturbo.jobs.waiter.JobWaiter;
@@ -55,8 +56,8 @@ import retrofit2.Retrofit;
  * }</pre>
  */
 public final class SfsTurboJobsClient implements AutoCloseable {
-  /** The SDK's version, sent in the User-Agent. */
-  public static final String VERSION = "0.1.0";
+  /** The SDK's version as the build wrote it (for example {@code 0.1.0-SNAPSHOT}), sent in the User-Agent. */
+  public static final String VERSION = SdkVersion.read();
   /** The default total budget of a call, retries included: {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s. */
   public static final long DEFAULT_CALL_TIMEOUT_SECONDS = 60;
   /** The default bound of one attempt, connect to last byte: {@value #DEFAULT_ATTEMPT_TIMEOUT_SECONDS} s. */
@@ -574,7 +575,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client.
+     * Returns the client. Without a region or an endpoint, the region is the environment variable
+     * {@code HUAWEICLOUD_SDK_REGION}.
      *
      * @return a new client
      * @throws IllegalArgumentException when no endpoint or region is set, or the endpoint is not allowed
@@ -582,9 +584,11 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      *     environment has none
      */
     public SfsTurboJobsClient build() {
-      URI target = endpoint != null ? endpoint : region != null ? region.endpoint() : null;
+      Map<String, String> env = environment != null ? environment : System.getenv();
+      URI target = endpoint != null ? endpoint : region != null ? region.endpoint() : regionFrom(env);
       if (target == null) {
-        throw new IllegalArgumentException("set a region (for example region(\"eu-de\")) or an endpoint");
+        throw new IllegalArgumentException("set a region (for example region(\"eu-de\")), an endpoint, or the "
+            + "environment variable " + DefaultCredentialsChain.ENV_REGION);
       }
       if (target.getRawUserInfo() != null || (target.getRawAuthority() != null && target.getRawAuthority().contains("@"))) {
         // Never echo the endpoint here: its user info may be a password.
@@ -602,7 +606,6 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       if (target.getHost() == null || target.getRawQuery() != null || target.getRawFragment() != null) {
         throw new IllegalArgumentException("endpoint " + target + " must have a host and no query or fragment");
       }
-      Map<String, String> env = environment != null ? environment : System.getenv();
       String project = projectId != null ? projectId : DefaultCredentialsChain.projectIdFrom(env);
       if (project == null) {
         throw new IllegalArgumentException("set a projectId (or the environment variable "
@@ -611,6 +614,19 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       Ids.requireValid(DefaultCredentialsChain.ENV_PROJECT_ID, project);
       Credentials creds = credentials != null ? credentials : DefaultCredentialsChain.resolve(env);
       return new SfsTurboJobsClient(this, target, project, creds);
+    }
+
+    /** The endpoint of the region the environment names, or null when it names none. */
+    private static URI regionFrom(Map<String, String> env) {
+      String id = env.get(DefaultCredentialsChain.ENV_REGION);
+      if (id == null || id.trim().isEmpty()) {
+        return null;
+      }
+      try {
+        return Region.of(id.trim()).endpoint();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(DefaultCredentialsChain.ENV_REGION + ": " + e.getMessage(), e);
+      }
     }
   }
 }

@@ -36,6 +36,24 @@ class ConfigurationTest {
   }
 
   @Test
+  void theRegionComesFromTheEnvironmentWhenNoneIsSet() {
+    Map<String, String> env = new HashMap<>();
+    env.put("HUAWEICLOUD_SDK_REGION", "eu-de");
+    try (SfsTurboJobsClient client = TestHooks.environment(SfsTurboJobsClient.builder().projectId("p")
+        .credentials(TokenCredentials.of("t")), env).build()) {
+      assertEquals("sfs-turbo.eu-de.otc.t-systems.com", client.endpoint().getHost());
+    }
+    env.put("HUAWEICLOUD_SDK_REGION", "mars-1");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestHooks.environment(
+        SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")), env).build());
+    assertTrue(e.getMessage().startsWith("HUAWEICLOUD_SDK_REGION: "), e.getMessage());
+    env.clear();
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> TestHooks.environment(
+        SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")), env).build())
+        .getMessage().contains("HUAWEICLOUD_SDK_REGION"));
+  }
+
+  @Test
   void hugeAndNullIdsAreRejected() throws Exception {
     try (MockService service = new MockService(); SfsTurboJobsClient client = service.clientBuilder().build()) {
       String huge = new String(new char[10_000]).replace('\0', '7');
@@ -110,7 +128,9 @@ class ConfigurationTest {
       client.close();
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
       assertEquals("mine", r.getHeaders().get("X-App"));
-      assertTrue(r.getHeaders().get("User-Agent").startsWith("sfsturbo-jobs-java/"), r.getHeaders().get("User-Agent"));
+      // The version this build wrote, not a constant that goes stale.
+      assertTrue(r.getHeaders().get("User-Agent").startsWith("sfsturbo-jobs-java/" + System.getProperty("sdk.version")
+          + " "), r.getHeaders().get("User-Agent"));
       assertTrue(r.getHeaders().get("User-Agent").endsWith(" my-app/1.2"), r.getHeaders().get("User-Agent"));
       assertEquals("proj-1", r.getHeaders().get("X-Project-Id"));
       assertFalse(shared.dispatcher().executorService().isShutdown());

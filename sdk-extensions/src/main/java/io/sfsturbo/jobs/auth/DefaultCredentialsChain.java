@@ -32,6 +32,8 @@ public final class DefaultCredentialsChain {
   public static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
   /** The IAM token variable. */
   public static final String ENV_AUTH_TOKEN = "SFSTURBO_AUTH_TOKEN";
+  /** The region the client uses when neither a region nor an endpoint is set (the official SDKs' variable). */
+  public static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
 
   private DefaultCredentialsChain() {}
 
