@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.waiter.JobFailedException;
-import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitOptions;
+import io.sfsturbo.jobs.waiter.WaitResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,5 +34,19 @@ class ReadmeExampleTest {
         () -> client.waiter().waitFor("job-1", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build()));
     assertEquals("SFS.TURBO.0038", e.errorCode());
     assertEquals(7, emulator.journal("job-1").size());
+  }
+
+  @Test
+  void virtualTimeExample(SfsTurboEmulator emulator) {
+    emulator.addJob(JobScript.builder("job-1").status("running", 3).succeeds().build());
+    VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
+    SfsTurboJobsClient client = time.applyTo(emulator.clientBuilder()).build();
+    WaitResult r = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.0).build()
+        .waitFor("job-1", WaitOptions.defaults());
+    assertEquals(Duration.ofSeconds(2), time.sleeps().get(0));
+    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500)), time.sleeps());
+    assertEquals(Instant.parse("2026-01-01T00:00:09.500Z"), time.clock().instant(), "no wall time: the clock moved");
+    assertEquals(4, r.polls());
+    client.close();
   }
 }
