@@ -76,27 +76,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     } catch (ClassNotFoundException e) {
       throw new ExceptionInInitializerError(e);
     }
-    TestSeam.register(Builder.class, b -> new TestSeam.Settings() {
-      @Override
-      public void clock(Clock clock) {
-        b.clock = Objects.requireNonNull(clock, "clock");
-      }
-
-      @Override
-      public void sleeper(Sleeper sleeper) {
-        b.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      }
-
-      @Override
-      public void jitter(DoubleSupplier jitter) {
-        b.random = Objects.requireNonNull(jitter, "jitter");
-      }
-
-      @Override
-      public void environment(Map<String, String> environment) {
-        b.environment = Objects.requireNonNull(environment, "environment");
-      }
-    });
+    TestSeam.register(Builder.class, b -> TestSeam.settings(c -> b.clock = c, s -> b.sleeper = s,
+        j -> b.random = j, e -> b.environment = e));
     TelemetryHub.Access.install(client -> ((SfsTurboJobsClient) client).telemetry);
   }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -61,6 +62,48 @@ public final class TestSeam {
     private UnsupportedOperationException unsupported(String what) {
       return new UnsupportedOperationException(getClass().getName() + " takes no " + what);
     }
+  }
+
+  /**
+   * Returns settings that hand each replaced value, checked for null, to a setter; a null setter
+   * means the builder has no such setting.
+   *
+   * @param clock sets the clock, or null
+   * @param sleeper sets the sleeper, or null
+   * @param jitter sets the jitter source, or null
+   * @param environment sets the environment, or null
+   * @return the settings
+   */
+  public static Settings settings(Consumer<Clock> clock, Consumer<Sleeper> sleeper, Consumer<DoubleSupplier> jitter,
+      Consumer<Map<String, String>> environment) {
+    return new Settings() {
+      @Override
+      public void clock(Clock c) {
+        set(clock, c, "a clock");
+      }
+
+      @Override
+      public void sleeper(Sleeper s) {
+        set(sleeper, s, "a sleeper");
+      }
+
+      @Override
+      public void jitter(DoubleSupplier j) {
+        set(jitter, j, "a jitter source");
+      }
+
+      @Override
+      public void environment(Map<String, String> e) {
+        set(environment, e, "an environment");
+      }
+
+      private <T> void set(Consumer<T> setter, T value, String what) {
+        if (setter == null) {
+          throw new UnsupportedOperationException("this builder takes no " + what);
+        }
+        setter.accept(Objects.requireNonNull(value, what));
+      }
+    };
   }
 
   /**

@@ -43,22 +43,8 @@ import java.util.function.DoubleSupplier;
 public final class JobWaiter {
   static {
     Engine.Waiters.install(Builder::new);
-    TestSeam.register(Builder.class, b -> new TestSeam.Settings() {
-      @Override
-      public void clock(Clock clock) {
-        b.clock = Objects.requireNonNull(clock, "clock");
-      }
-
-      @Override
-      public void sleeper(Sleeper sleeper) {
-        b.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      }
-
-      @Override
-      public void jitter(DoubleSupplier jitter) {
-        b.random = Objects.requireNonNull(jitter, "jitter");
-      }
-    });
+    TestSeam.register(Builder.class, b -> TestSeam.settings(c -> b.clock = c, s -> b.sleeper = s,
+        j -> b.random = j, null));
   }
 
   /** The client that polls; typed loosely so that this package does not depend on the client's. */
