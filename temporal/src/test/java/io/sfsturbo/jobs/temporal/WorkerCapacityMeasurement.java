@@ -31,11 +31,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * mvn -B -o verify -pl temporal -am -Dtest=WorkerCapacityMeasurement -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dsfsturbo.measure=true [-Dsfsturbo.measure.waits=2000]
+ *     -Dsfsturbo.measure=true [-Dsfsturbo.measure.waits=2000] [-Dsfsturbo.measure.polls=30]
  * </pre>
  *
  * <p>It prints one line (also written to {@code temporal/target/capacity.txt}). Every wait polls a
- * job of the emulator once a second, ten times, in the heartbeat mode; the Temporal test server,
+ * job of the emulator once a second (ten times unless told), in the heartbeat mode; the Temporal test server,
  * the emulator and the worker share the JVM, so the JVM's thread count includes theirs (the line
  * gives the baseline before the waits, and the worker's activity threads alone).
  */
@@ -67,7 +67,7 @@ class WorkerCapacityMeasurement {
   @Test
   void measure() throws Exception {
     int waits = Integer.getInteger("sfsturbo.measure.waits", 2000);
-    int pollsEach = 10;
+    int pollsEach = Integer.getInteger("sfsturbo.measure.polls", 10);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start();
         SfsTurboJobsClient client = emulator.newClient();
