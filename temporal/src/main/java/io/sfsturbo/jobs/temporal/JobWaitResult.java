@@ -49,15 +49,22 @@ public final class JobWaitResult {
   }
 
   /**
+   * The largest job document carried, in characters: Temporal refuses payloads over 2 MB, and a
+   * job with thousands of sub-jobs can be larger (the SDK reads up to 4 MiB).
+   */
+  public static final int MAX_JOB_JSON_CHARS = 256 * 1024;
+
+  /**
    * Returns the value of a wait's result.
    *
    * @param r the result
-   * @return the value
+   * @return the value; its {@link #jobJson()} is null when the document is over {@link #MAX_JOB_JSON_CHARS}
    */
   public static JobWaitResult of(WaitResult r) {
     JobDetail job = r.job();
+    String json = job.rawJson();
     return new JobWaitResult(job.jobId(), job.jobType(), job.statusAsString(), job.isPartialFailure(), r.polls(),
-        r.elapsed().toMillis(), job.rawJson());
+        r.elapsed().toMillis(), json != null && json.length() <= MAX_JOB_JSON_CHARS ? json : null);
   }
 
   /** Returns the job id. */
@@ -96,7 +103,10 @@ public final class JobWaitResult {
     return elapsedMillis;
   }
 
-  /** Returns the final job document as the service sent it (every field, unknown ones included), or null. */
+  /**
+   * Returns the final job document as the service sent it (every field, unknown ones included), or
+   * null when there is none or it is over {@link #MAX_JOB_JSON_CHARS}.
+   */
   @JsonProperty("jobJson")
   public String jobJson() {
     return jobJson;
