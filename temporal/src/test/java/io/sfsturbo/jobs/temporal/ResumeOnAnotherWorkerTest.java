@@ -110,21 +110,22 @@ class ResumeOnAnotherWorkerTest {
   void aCrashedWorkersWaitMovesToAnotherAfterTheHeartbeatTimeoutWithItsPollCount() throws Exception {
     emulator.addJob(JobScript.builder("crash").status("running", 6).succeeds().build());
     ActivityWorker first = new ActivityWorker();
-    CompletableFuture<String> result = startWait("crash", 300, 1500);
+    CompletableFuture<String> result = startWait("crash", 1000, 2500);
     first.awaitCheckpoints(3);
-    Thread.sleep(100);   // the third heartbeat is sent; the fourth poll is timed on the first worker's scheduler
+    Thread.sleep(300);   // the heartbeat of that poll is sent; the next poll is timed on the first worker's scheduler
     // The crash: its timers die, so the wait neither polls nor completes, and the worker stops taking tasks.
     first.scheduler.shutdownNow();
     first.factory.shutdownNow();
     int pollsBefore = emulator.journal("crash").size();
-    assertEquals(3, pollsBefore);
+    assertTrue(pollsBefore >= 3, pollsBefore + " polls");
 
     ActivityWorker second = new ActivityWorker();
     String got = result.get(30, TimeUnit.SECONDS);
 
     assertTrue(got.startsWith("success polls=7 "), got);
     assertEquals(7, emulator.journal("crash").size(), "no poll was repeated");
-    assertEquals(4, second.heartbeated.get(0).polls(), "the second worker's first poll is the wait's fourth");
+    assertEquals(pollsBefore + 1, second.heartbeated.get(0).polls(),
+        "the second worker's first poll follows the first worker's last");
   }
 
   @Test
@@ -140,15 +141,16 @@ class ResumeOnAnotherWorkerTest {
     first.factory.shutdownNow();
     first.client.close();
     WaitCheckpoint last = first.heartbeated.get(first.heartbeated.size() - 1);
+    int pollsBefore = last.polls();
 
     String got = result.get(30, TimeUnit.SECONDS);
 
     assertTrue(got.startsWith("success polls=5 "), got);
     List<RecordedCall> polls = emulator.journal("handover");
     assertEquals(5, polls.size(), "no poll was repeated");
-    Duration gap = Duration.between(polls.get(1).receivedAt(), polls.get(2).receivedAt());
+    Duration gap = Duration.between(polls.get(pollsBefore - 1).receivedAt(), polls.get(pollsBefore).receivedAt());
     assertTrue(gap.compareTo(last.nextDelay().minusMillis(50)) >= 0,
         "the resumed wait polled after " + gap + ", not before its schedule's " + last.nextDelay());
-    assertEquals(3, second.heartbeated.get(0).polls());
+    assertEquals(pollsBefore + 1, second.heartbeated.get(0).polls());
   }
 }
