@@ -86,7 +86,9 @@ class ConsumerProjectTest {
         {"micrometer", "sfsturbo-jobs-micrometer", "io.sfsturbo.jobs.micrometer",
             "io/sfsturbo/jobs/micrometer/MicrometerTelemetry.class"},
         {"opentelemetry", "sfsturbo-jobs-opentelemetry", "io.sfsturbo.jobs.opentelemetry",
-            "io/sfsturbo/jobs/opentelemetry/OpenTelemetryTelemetry.class"}};
+            "io/sfsturbo/jobs/opentelemetry/OpenTelemetryTelemetry.class"},
+        {"temporal", "sfsturbo-jobs-temporal", "io.sfsturbo.jobs.temporal",
+            "io/sfsturbo/jobs/temporal/SfsTurboJobActivitiesImpl.class"}};
     for (String[] j : jars) {
       Path target = root.resolve(j[0]).resolve("target");
       String base = j[1] + "-" + System.getProperty("sdk.version");

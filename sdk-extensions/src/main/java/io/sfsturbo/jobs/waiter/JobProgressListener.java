@@ -48,6 +48,17 @@ public interface JobProgressListener {
   default void onJobNotFoundYet(String jobId, Duration gracePeriod) {}
 
   /**
+   * A poll left the job running (or failed, and the wait tolerates it): the state to resume the
+   * wait from, with the next poll's time, in another process if need be
+   * ({@link JobWaiter#waitFor(WaitCheckpoint, JobProgressListener)}). Heard after every such poll,
+   * after the status changes it brought; store {@link WaitCheckpoint#toText()} where it outlives
+   * this process.
+   *
+   * @param checkpoint the wait's state now
+   */
+  default void onCheckpoint(WaitCheckpoint checkpoint) {}
+
+  /**
    * Returns a listener that hears status changes only: for a wait that needs nothing else, as a lambda.
    *
    * <pre>{@code

@@ -15,6 +15,10 @@ import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.internal.telemetry.WaitProbe;
 import io.sfsturbo.jobs.telemetry.WaitOutcome;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +57,11 @@ public final class JobWaiter {
   private final Ticker ticker;
   private final Scheduler scheduler;
   private final DoubleSupplier random;
+  /** The time checkpoints are taken in; a wall clock, since a checkpoint may be read on another machine. */
+  private final Clock wall;
 
   private JobWaiter(Builder b) {
+    this.wall = b.clock != null ? b.clock : Clock.systemUTC();
     this.client = b.client;
     this.ticker = b.clock != null || b.sleeper != null
         ? Ticker.of(b.clock != null ? b.clock : Clock.systemUTC(), b.sleeper != null ? b.sleeper : Sleeper.SYSTEM)
@@ -96,17 +103,132 @@ public final class JobWaiter {
     return newWait(jobId, options).start(options.initialDelay().toNanos());
   }
 
+  /**
+   * Continues a wait from a checkpoint, on this thread, in this or another process: the first poll
+   * is at {@link WaitCheckpoint#nextPollAt()} (at once if that has passed), the schedule goes on
+   * where it was, and the deadline stays {@link WaitCheckpoint#deadline()}. The listener hears
+   * only what changes after the checkpoint (and {@link JobProgressListener#onCheckpoint} after each
+   * poll). The result's polls and elapsed time count from the wait's first start.
+   *
+   * @param checkpoint where the wait was
+   * @param listener hears progress; {@code WaitOptions.defaults().listener()} for none
+   * @return the final detail
+   * @throws WaitTimeoutException when the deadline passed (at once if it already has)
+   * @throws JobFailedException when the job failed
+   * @throws SfsTurboException (another subtype) as {@link #waitFor(String, WaitOptions)}
+   */
+  public WaitResult waitFor(WaitCheckpoint checkpoint, JobProgressListener listener) {
+    Resume r = resume(checkpoint, listener, false, null);
+    return r.loop.run(r.initialDelayNanos);
+  }
+
+  /**
+   * Continues a wait from a checkpoint without holding a thread, as
+   * {@link #waitFor(WaitCheckpoint, JobProgressListener)} does on the caller's.
+   *
+   * @param checkpoint where the wait was
+   * @param listener hears progress
+   * @return the future result
+   * @throws IllegalStateException at once when the client is closed
+   */
+  public CompletableFuture<WaitResult> waitForAsync(WaitCheckpoint checkpoint, JobProgressListener listener) {
+    Resume r = resume(checkpoint, listener, false, null);
+    return r.loop.start(r.initialDelayNanos);
+  }
+
+  /**
+   * Makes one poll of a wait, now, and says what comes next: for a caller that keeps the schedule
+   * itself between polls (a durable workflow's timers), and calls this when
+   * {@link WaitCheckpoint#nextPollAt()} has come. Time is the checkpoint's: the poll counts as
+   * made at {@code nextPollAt()} (plus the time it takes here), whatever this machine's clock
+   * says, so that the caller's clock alone decides the schedule and the deadline. A failed poll
+   * that the wait tolerates (a 5xx, a 429, no response) is a step too, with the backoff delay.
+   *
+   * @param checkpoint where the wait is; {@link WaitCheckpoint#start} for its first poll
+   * @param listener hears what changes at this poll
+   * @return the result if the job succeeded, else the checkpoint to poll again from
+   * @throws JobFailedException when the job failed
+   * @throws WaitTimeoutException when the deadline leaves no room for another poll
+   * @throws SfsTurboException (another subtype) when polling failed for good
+   */
+  public WaitStep pollOnce(WaitCheckpoint checkpoint, JobProgressListener listener) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Resume r = resume(checkpoint, listener, true, checkpoint.nextPollAt());
+    WaitResult result = r.loop.run(0);
+    return result != null ? new WaitStep(result, null) : new WaitStep(null, r.strategy.checkpoint());
+  }
+
+  /** A resumed wait, ready to run. */
+  private static final class Resume {
+    final Loop<JobDetail, WaitResult> loop;
+    final WaitStrategy strategy;
+    final long initialDelayNanos;
+
+    Resume(Loop<JobDetail, WaitResult> loop, WaitStrategy strategy, long initialDelayNanos) {
+      this.loop = loop;
+      this.strategy = strategy;
+      this.initialDelayNanos = initialDelayNanos;
+    }
+  }
+
+  /**
+   * @param pollAt null to read this machine's clock; else the instant the poll counts as made at,
+   *     with time going on from there at this machine's pace
+   */
+  private Resume resume(WaitCheckpoint checkpoint, JobProgressListener listener, boolean single, Instant pollAt) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(listener, "listener");
+    @SuppressWarnings("unchecked")
+    Engine<JobDetail> engine = (Engine<JobDetail>) Engine.Access.of(client);
+    Ticker time = ticker != null ? ticker : engine.ticker();
+    Clock wall = pollAt == null ? this.wall : new Clock() {
+      private final long origin = time.nanoTime();
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return pollAt.plusNanos(time.nanoTime() - origin);
+      }
+    };
+    Instant now = wall.instant();
+    Duration before = Duration.between(checkpoint.startedAt(), now);
+    // A clock behind the one that started the wait must not make its elapsed time negative.
+    before = before.isNegative() ? Duration.ZERO : before;
+    Duration left = Duration.between(now, checkpoint.deadline());
+    Duration due = Duration.between(now, checkpoint.nextPollAt());
+    WaitStrategy strategy = new WaitStrategy(checkpoint, listener, engine.retryPolicy(),
+        random != null ? random : engine.random(), wall, before, single);
+    Loop<JobDetail, WaitResult> loop = newLoop(engine, time, checkpoint.jobId(), strategy,
+        left.isNegative() ? Duration.ZERO : left);
+    return new Resume(loop, strategy, due.isNegative() ? 0 : due.toNanos());
+  }
+
   private Loop<JobDetail, WaitResult> newWait(String jobId, WaitOptions options) {
     Ids.requireValid("jobId", jobId);
     Objects.requireNonNull(options, "options");
     @SuppressWarnings("unchecked")
     Engine<JobDetail> engine = (Engine<JobDetail>) Engine.Access.of(client);
-    WaitStrategy strategy = new WaitStrategy(jobId, options, engine.retryPolicy(),
-        random != null ? random : engine.random());
+    WaitStrategy strategy = new WaitStrategy(WaitCheckpoint.start(jobId, options, wall.instant()),
+        options.listener(), engine.retryPolicy(), random != null ? random : engine.random(), wall, Duration.ZERO,
+        false);
     Ticker time = ticker != null ? ticker : engine.ticker();
-    Loop<JobDetail, WaitResult> loop = engine.loop(jobId, strategy, options.timeout(), engine.attemptTimeout(),
+    return newLoop(engine, time, jobId, strategy, options.timeout());
+  }
+
+  private Loop<JobDetail, WaitResult> newLoop(Engine<JobDetail> engine, Ticker time, String jobId,
+      WaitStrategy strategy, Duration budget) {
+    Loop<JobDetail, WaitResult> loop = engine.loop(jobId, strategy, budget, engine.attemptTimeout(),
         time, scheduler != null ? scheduler : engine.scheduler());
-    WaitProbe<JobDetail> probe = TelemetryHub.Access.of(client).forWait(jobId, options.timeout(),
+    WaitProbe<JobDetail> probe = TelemetryHub.Access.of(client).forWait(jobId, budget,
         JobDetail::statusAsString, time::nanoTime);
     if (probe != null) {
       loop.observe(probe);

@@ -2,7 +2,6 @@
 package io.sfsturbo.jobs.waiter;
 
 import io.sfsturbo.jobs.model.JobDetail;
-import io.sfsturbo.jobs.model.JobState;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.errors.ResourceNotFoundException;
@@ -16,9 +15,11 @@ import io.sfsturbo.jobs.internal.engine.Step;
 import io.sfsturbo.jobs.internal.engine.Strategy;
 import io.sfsturbo.jobs.retry.Backoff;
 import io.sfsturbo.jobs.retry.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,29 +43,76 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private final Backoff pollBackoff;
   private final RetryPolicy retryPolicy;
   private final DoubleSupplier random;
+  private final JobProgressListener listener;
+  /** Wall time, for checkpoints: the one time that means the same in another process. */
+  private final Clock wall;
+  private final WaitCheckpoint from;
+  /** How long the wait had run before this process took it over (zero for a fresh wait). */
+  private final Duration before;
+  /** Set when the loop should end after one poll that leaves the job running ({@link JobWaiter#pollOnce}). */
+  private final boolean single;
   private int polls;
   private int pollDelays;
   private int consecutiveTransient;
   private JobDetail last;
+  /** Whether any poll, here or before the checkpoint, read the job: then a 404 is no longer "not visible yet". */
+  private boolean seen;
   private JobStatus lastStatus;
+  private String lastStatusText;
   private Object lastStatusKey;
   private boolean notFoundReported;
-  private final Map<String, SubJobDetail> subSeen = new HashMap<>();
+  /** Each sub-job's last status text, by id: what a checkpoint carries, so that a resumed wait reports only changes. */
+  private final Map<String, String> subSeen = new LinkedHashMap<>();
   private final Set<String> unknownSeen = new HashSet<>();
+  private WaitCheckpoint checkpoint;
 
-  WaitStrategy(String jobId, WaitOptions options, RetryPolicy retryPolicy, DoubleSupplier random) {
-    this.jobId = jobId;
-    this.options = options;
+  /**
+   * A wait from a checkpoint: its counts, backoff step and what its listener last heard are restored.
+   *
+   * @param from the fresh wait's or a resumed wait's checkpoint
+   * @param listener hears progress after the checkpoint
+   * @param retryPolicy the client's, whose backoff spaces failed polls
+   * @param random jitter draws
+   * @param wall the time checkpoints are taken in
+   * @param before how long the wait ran before this process took it over
+   * @param single whether to stop after one poll that leaves the job running
+   */
+  WaitStrategy(WaitCheckpoint from, JobProgressListener listener, RetryPolicy retryPolicy, DoubleSupplier random,
+      Clock wall, Duration before, boolean single) {
+    this.jobId = from.jobId();
+    this.options = from.options();
     this.pollBackoff = options.pollBackoff();
     this.retryPolicy = retryPolicy;
     this.random = random;
+    this.listener = listener;
+    this.wall = wall;
+    this.from = from;
+    this.before = before;
+    this.single = single;
+    polls = from.polls();
+    pollDelays = from.scheduleStep();
+    consecutiveTransient = from.consecutiveFailures();
+    notFoundReported = from.notFoundReported();
+    String status = from.lastStatus();
+    if (status != null) {
+      seen = true;
+      lastStatusText = status;
+      lastStatus = JobStatus.fromValue(status);
+      lastStatusKey = statusKey(status);
+      if (lastStatus == JobStatus.UNKNOWN_TO_SDK_VERSION) {
+        unknownSeen.add(status);
+      }
+    }
+    subSeen.putAll(from.subJobStatuses());
   }
 
   @Override
-  public Step<WaitResult> onSuccess(JobDetail job, Duration elapsed) {
+  public Step<WaitResult> onSuccess(JobDetail job, Duration sinceResumed) {
+    Duration elapsed = before.plus(sinceResumed);
     polls++;
     consecutiveTransient = 0;
     last = job;
+    seen = true;
     boolean changed = reportChanges(job);
     if (job.isSuccess()) {
       log(changed, job, null, elapsed);
@@ -83,11 +131,12 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     }
     Duration next = pollBackoff.delay(pollDelays++, random.getAsDouble());
     log(changed, job, next, elapsed);
-    return Step.again(next);
+    return again(Step.again(next), null, elapsed);
   }
 
   @Override
-  public Step<WaitResult> onFailure(SfsTurboException e, Duration elapsed) {
+  public Step<WaitResult> onFailure(SfsTurboException e, Duration sinceResumed) {
+    Duration elapsed = before.plus(sinceResumed);
     polls++;
     if (isNotYetVisible(e, elapsed)) {
       Duration graceLeft = options.notFoundGracePeriod().minus(elapsed);
@@ -95,14 +144,14 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
         notFoundReported = true;
         LOG.info("job {} not found yet; it may have just been created, so the wait keeps trying for {}", jobId,
             Durations.human(options.notFoundGracePeriod()));
-        safely(() -> options.listener().onJobNotFoundYet(jobId, options.notFoundGracePeriod()));
+        safely(() -> listener.onJobNotFoundYet(jobId, options.notFoundGracePeriod()));
       }
       if (limitReached()) {
         return Step.fail(timeout("at its limit of " + options.maxAttempts() + " polls", e, elapsed));
       }
       // The grace period ends exactly: the poll after it decides.
       Duration next = pollBackoff.delay(pollDelays++, random.getAsDouble());
-      return Step.again(next.compareTo(graceLeft) < 0 ? next : graceLeft);
+      return again(Step.again(next.compareTo(graceLeft) < 0 ? next : graceLeft), e, elapsed);
     }
     // A poll is idempotent: an unreadable answer (a proxy's HTML page, a cut JSON, an ambiguous or
     // misrouted document) says nothing about the job, so the wait tolerates it like a transient
@@ -126,11 +175,46 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       LOG.debug("poll {} of job {} failed ({}); polling again in {}", polls, jobId, e.getMessage(),
           Durations.human(next.delay()));
     }
-    return next;
+    return again(next, e, elapsed);
+  }
+
+  /**
+   * The job goes on: takes the checkpoint of this moment and hands it to the listener; a single
+   * poll ({@link JobWaiter#pollOnce}) ends here, its checkpoint being its result.
+   */
+  private Step<WaitResult> again(Step<WaitResult> next, SfsTurboException failure, Duration elapsed) {
+    if (single || listener != NO_LISTENER) {
+      Instant now = wall.instant();
+      Duration delay = next.delay();
+      if (single) {
+        // No loop times the next poll here: clamp it to the deadline as the loop would, so that the
+        // caller's timer never overshoots it and a last poll still fits before it.
+        Duration window = Duration.ofSeconds(1).compareTo(options.timeout().dividedBy(2)) < 0
+            ? Duration.ofSeconds(1) : options.timeout().dividedBy(2);
+        Instant latestStart = from.deadline().minus(window);
+        if (now.plus(delay).isAfter(latestStart)) {
+          if (next.isServerAsked() || !now.isBefore(latestStart)) {
+            return Step.fail(onExpired(failure, next.isServerAsked() ? next : null, elapsed.minus(before)));
+          }
+          delay = Duration.between(now, latestStart);
+        }
+      }
+      checkpoint = new WaitCheckpoint(jobId, from.startedAt(), now, delay, polls, pollDelays,
+          consecutiveTransient, lastStatusText, notFoundReported, subSeen, options);
+      WaitCheckpoint c = checkpoint;
+      safely(() -> listener.onCheckpoint(c));
+    }
+    return single ? Step.<WaitResult>done(null) : next;
+  }
+
+  /** The checkpoint after the last poll that left the job running, or null when none was taken. */
+  WaitCheckpoint checkpoint() {
+    return checkpoint;
   }
 
   @Override
-  public SfsTurboException onExpired(SfsTurboException lastFailure, Step<WaitResult> refused, Duration elapsed) {
+  public SfsTurboException onExpired(SfsTurboException lastFailure, Step<WaitResult> refused, Duration sinceResumed) {
+    Duration elapsed = before.plus(sinceResumed);
     String why = "at its " + Durations.human(options.timeout()) + " deadline";
     if (refused != null && refused.isServerAsked()) {
       why += " (the server asked to wait " + Durations.human(refused.delay()) + " before the next poll)";
@@ -152,20 +236,20 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   }
 
   private boolean isNotYetVisible(SfsTurboException e, Duration elapsed) {
-    return last == null && e instanceof ResourceNotFoundException
+    return !seen && e instanceof ResourceNotFoundException
         && ((ResourceNotFoundException) e).knownErrorCode() == SfsTurboErrorCode.INVALID_JOB_ID
         && elapsed.compareTo(options.notFoundGracePeriod()) < 0;
   }
 
   /** Tells the listener about each change since the last poll; returns whether the job's status changed. */
   private boolean reportChanges(JobDetail job) {
-    JobProgressListener listener = options.listener();
     // Compared as text where the SDK does not know the value: 'cancelled' then 'paused' is a change.
-    boolean changed = !Objects.equals(lastStatusKey, statusKey(job));
+    boolean changed = !Objects.equals(lastStatusKey, statusKey(job.statusAsString()));
+    lastStatusText = job.statusAsString();
     if (changed) {
       JobStatus previous = lastStatus;
       lastStatus = job.status();
-      lastStatusKey = statusKey(job);
+      lastStatusKey = statusKey(job.statusAsString());
       safely(() -> listener.onJobStatusChanged(job, previous, job.status()));
     }
     if (job.hasUnknownStatus() && unknownSeen.add(job.statusAsString())) {
@@ -175,14 +259,15 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     for (int i = 0; i < subs.size(); i++) {
       SubJobDetail sub = subs.get(i);
       String key = sub.jobId() != null ? sub.jobId() : "#" + i;
-      SubJobDetail before = subSeen.get(key);
-      if (before == null || !Objects.equals(statusKey(before), statusKey(sub))) {
-        subSeen.put(key, sub);
-        JobStatus previous = before == null ? null : before.status();
+      boolean known = subSeen.containsKey(key);
+      String was = subSeen.get(key);
+      if (!known || !Objects.equals(statusKey(was), statusKey(sub.statusAsString()))) {
+        subSeen.put(key, sub.statusAsString());
+        JobStatus previous = known ? JobStatus.fromValue(was) : null;
         safely(() -> listener.onSubJobStatusChanged(job, sub, previous, sub.status()));
         if (LOG.isInfoEnabled()) {
           LOG.info("job {} sub-job {} ({}): {} -> {}", jobId, Printable.forMessage(sub.jobId()),
-              Printable.forMessage(sub.jobType()), before == null ? null : Printable.forMessage(before.statusAsString()),
+              Printable.forMessage(sub.jobType()), known ? Printable.forMessage(was) : null,
               Printable.forMessage(sub.statusAsString()));
         }
       }
@@ -204,9 +289,12 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   }
 
   /** The status as compared for changes: the constant, or the text of a value the SDK does not know. */
-  private static Object statusKey(JobState job) {
-    return job.hasUnknownStatus() ? "?" + job.statusAsString() : job.status();
+  private static Object statusKey(String statusText) {
+    JobStatus status = JobStatus.fromValue(statusText);
+    return status == JobStatus.UNKNOWN_TO_SDK_VERSION ? "?" + statusText : status;
   }
+
+  private static final JobProgressListener NO_LISTENER = WaitOptions.defaults().listener();
 
   private void safely(Runnable call) {
     try {

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.temporal;
+
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.errors.ClientClosedException;
+import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.waiter.InvalidCheckpointException;
+import io.sfsturbo.jobs.waiter.JobFailedException;
+import io.sfsturbo.jobs.waiter.JobProgressListener;
+import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.UnexpectedJobStatusException;
+import io.sfsturbo.jobs.waiter.WaitCheckpoint;
+import io.sfsturbo.jobs.waiter.WaitResult;
+import io.sfsturbo.jobs.waiter.WaitStep;
+import io.sfsturbo.jobs.waiter.WaitTimeoutException;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.activity.ManualActivityCompletionClient;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The activities of {@link SfsTurboJobActivities}, polling through one {@link SfsTurboJobsClient}.
+ * Register one instance per worker:
+ *
+ * <pre>{@code
+ * SfsTurboJobActivitiesImpl activities = SfsTurboJobActivitiesImpl.builder(client).build();
+ * worker.registerActivitiesImplementations(activities);
+ * }</pre>
+ *
+ * <p>{@link #waitForJob(String)} returns its worker thread at once: the wait runs on the client's
+ * scheduler ({@code waitForAsync}), and the activity is completed through a
+ * {@link ManualActivityCompletionClient}. Heartbeats, completions and failures are RPCs to the
+ * Temporal service, made on one daemon thread of this instance (never on the client's scheduler,
+ * which times every wait); a heartbeat not yet sent when a newer one comes is replaced by it.
+ * Since no thread is held between polls, a worker holds as many waits as its
+ * {@code maxConcurrentActivityExecutionSize} allows: raise it (see the README). Close the instance
+ * after the worker to stop that thread; close the client to hand running waits to another worker
+ * at once.
+ */
+public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SfsTurboJobActivitiesImpl.class);
+
+  private final JobWaiter waiter;
+  private final JobProgressListener listener;
+  private final ExecutorService rpc;
+
+  private SfsTurboJobActivitiesImpl(Builder b) {
+    this.waiter = b.waiter != null ? b.waiter : b.client.waiter();
+    this.listener = b.listener;
+    this.rpc = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "sfsturbo-temporal-rpc");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Returns a builder for activities that poll through a client.
+   *
+   * @param client the client; not closed by the activities
+   * @return the builder
+   */
+  public static Builder builder(SfsTurboJobsClient client) {
+    return new Builder(client);
+  }
+
+  @Override
+  public JobWaitResult waitForJob(String checkpointText) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    // A retry (after a crash, a restart, a shutdown) starts where the last attempt's heartbeat left off.
+    String text = ctx.getHeartbeatDetails(String.class).orElse(checkpointText);
+    WaitCheckpoint checkpoint;
+    try {
+      checkpoint = WaitCheckpoint.parse(text);
+    } catch (InvalidCheckpointException e) {
+      throw failure(e);
+    }
+    ManualActivityCompletionClient completion = ctx.useLocalManualCompletion();
+    Heartbeats heartbeats = new Heartbeats(completion);
+    CompletableFuture<WaitResult> wait;
+    try {
+      wait = waiter.waitForAsync(checkpoint, new Forwarding(listener, heartbeats));
+    } catch (RuntimeException e) {
+      rpc.execute(() -> safely(() -> completion.fail(failure(e))));
+      return null;
+    }
+    heartbeats.wait = wait;
+    wait.whenComplete((result, t) -> rpc.execute(() -> {
+      if (t == null) {
+        safely(() -> completion.complete(JobWaitResult.of(result)));
+      } else if (heartbeats.cancelled) {
+        safely(() -> completion.reportCancellation(null));
+      } else {
+        safely(() -> completion.fail(failure(t)));
+      }
+    }));
+    return null;   // ignored: completion is manual
+  }
+
+  @Override
+  public JobPollResult pollJob(String checkpointText) {
+    try {
+      WaitStep step = waiter.pollOnce(WaitCheckpoint.parse(checkpointText), listener);
+      if (step.isDone()) {
+        return new JobPollResult(JobWaitResult.of(step.result()), null, 0);
+      }
+      WaitCheckpoint next = step.checkpoint();
+      return new JobPollResult(null, next.toText(), next.nextPollAt().toEpochMilli());
+    } catch (RuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Stops the thread that sends heartbeats and completions; running waits are not completed.
+   * Call it after the worker has shut down.
+   */
+  @Override
+  public void close() {
+    rpc.shutdown();
+  }
+
+  /** Maps the SDK's exceptions to Temporal's failure model: what may pass on a retry is retryable, nothing else. */
+  static ApplicationFailure failure(Throwable thrown) {
+    Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+    if (t instanceof ApplicationFailure) {
+      return (ApplicationFailure) t;
+    }
+    if (t instanceof JobFailedException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(t.getMessage(), JobWaitFailures.JOB_FAILED, t,
+          JobFailure.of((JobFailedException) t));
+    }
+    if (t instanceof WaitTimeoutException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(t.getMessage(), JobWaitFailures.WAIT_TIMEOUT, t,
+          WaitTimeout.of((WaitTimeoutException) t));
+    }
+    if (t instanceof UnexpectedJobStatusException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(t.getMessage(), JobWaitFailures.UNEXPECTED_STATUS, t);
+    }
+    if (t instanceof InvalidCheckpointException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(t.getMessage(), JobWaitFailures.INVALID_CHECKPOINT, t);
+    }
+    if (t instanceof ClientClosedException) {
+      return ApplicationFailure.newFailureWithCause(t.getMessage(), JobWaitFailures.WORKER_STOPPING, t);
+    }
+    if (t instanceof SfsTurboException && !((SfsTurboException) t).isRetryable()) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(t.getMessage(), JobWaitFailures.API_ERROR, t);
+    }
+    if (t instanceof SfsTurboException) {
+      return ApplicationFailure.newFailureWithCause(t.getMessage(), JobWaitFailures.TRANSIENT_ERROR, t);
+    }
+    // A bug or an unexpected runtime failure: Temporal's default, a retry from the last heartbeat.
+    return ApplicationFailure.newFailureWithCause(String.valueOf(t), t.getClass().getName(), t);
+  }
+
+  private static void safely(Runnable rpcCall) {
+    try {
+      rpcCall.run();
+    } catch (RuntimeException e) {
+      // The activity may have timed out or been completed elsewhere: Temporal's view wins.
+      LOG.debug("a Temporal completion call failed: {}", e.toString());
+    }
+  }
+
+  /** Sends one wait's heartbeats, the newest only, on the RPC thread. */
+  private final class Heartbeats {
+    final ManualActivityCompletionClient completion;
+    final AtomicReference<String> pending = new AtomicReference<>();
+    volatile CompletableFuture<WaitResult> wait;
+    volatile boolean cancelled;
+
+    Heartbeats(ManualActivityCompletionClient completion) {
+      this.completion = completion;
+    }
+
+    void offer(WaitCheckpoint c) {
+      if (pending.getAndSet(c.toText()) == null) {
+        try {
+          rpc.execute(this::send);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+          pending.set(null);
+        }
+      }
+    }
+
+    private void send() {
+      String details = pending.getAndSet(null);
+      CompletableFuture<WaitResult> w = wait;
+      if (details == null || (w != null && w.isDone())) {
+        return;
+      }
+      try {
+        completion.recordHeartbeat(details);
+      } catch (CanceledFailure e) {
+        // The workflow cancelled the activity (or it timed out): stop polling; the completion reports it.
+        cancelled = true;
+        if (w != null) {
+          w.cancel(false);
+        }
+      } catch (RuntimeException e) {
+        LOG.debug("a heartbeat failed: {}", e.toString());
+      }
+    }
+  }
+
+  /** Hears the wait for the user's listener, and heartbeats each checkpoint. */
+  private static final class Forwarding implements JobProgressListener {
+    private final JobProgressListener user;
+    private final Heartbeats heartbeats;
+
+    Forwarding(JobProgressListener user, Heartbeats heartbeats) {
+      this.user = user;
+      this.heartbeats = heartbeats;
+    }
+
+    @Override
+    public void onJobStatusChanged(io.sfsturbo.jobs.model.JobDetail job, io.sfsturbo.jobs.model.JobStatus previous,
+        io.sfsturbo.jobs.model.JobStatus current) {
+      user.onJobStatusChanged(job, previous, current);
+    }
+
+    @Override
+    public void onSubJobStatusChanged(io.sfsturbo.jobs.model.JobDetail job, io.sfsturbo.jobs.model.SubJobDetail sub,
+        io.sfsturbo.jobs.model.JobStatus previous, io.sfsturbo.jobs.model.JobStatus current) {
+      user.onSubJobStatusChanged(job, sub, previous, current);
+    }
+
+    @Override
+    public void onUnknownStatus(io.sfsturbo.jobs.model.JobDetail job) {
+      user.onUnknownStatus(job);
+    }
+
+    @Override
+    public void onJobNotFoundYet(String jobId, java.time.Duration gracePeriod) {
+      user.onJobNotFoundYet(jobId, gracePeriod);
+    }
+
+    @Override
+    public void onCheckpoint(WaitCheckpoint checkpoint) {
+      heartbeats.offer(checkpoint);
+      user.onCheckpoint(checkpoint);
+    }
+  }
+
+  /** Configures {@link SfsTurboJobActivitiesImpl}. */
+  public static final class Builder {
+    private final SfsTurboJobsClient client;
+    private JobWaiter waiter;
+    private JobProgressListener listener = new JobProgressListener() {};
+
+    private Builder(SfsTurboJobsClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * Sets the waiter (one of the client's, built with its own scheduler); default {@code client.waiter()}.
+     *
+     * @param waiter the waiter
+     * @return this builder
+     */
+    public Builder waiter(JobWaiter waiter) {
+      this.waiter = Objects.requireNonNull(waiter, "waiter");
+      return this;
+    }
+
+    /**
+     * Sets a listener that hears every wait's progress on this worker (logging, metrics).
+     *
+     * @param listener the listener; its exceptions are logged and ignored
+     * @return this builder
+     */
+    public Builder listener(JobProgressListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Builds the activities.
+     *
+     * @return the activities
+     */
+    public SfsTurboJobActivitiesImpl build() {
+      return new SfsTurboJobActivitiesImpl(this);
+    }
+  }
+}
