@@ -15,6 +15,7 @@ import io.sfsturbo.jobs.internal.TestSeam;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.internal.engine.Engine;
 import io.sfsturbo.jobs.internal.engine.Loop;
+import io.sfsturbo.jobs.internal.engine.RateLimiter;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
@@ -22,6 +23,7 @@ import io.sfsturbo.jobs.internal.http.ErrorBodyLimit;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import java.net.Proxy;
@@ -172,7 +174,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Clock clock = b.clock;
     JobDecoder decoder = new JobDecoder(b.maxResponseBytes);
     this.engine = new Engine<>(ticker, scheduler, watchdog,
-        jobId -> new ShowJobAttempt(api, decoder, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random);
+        jobId -> new ShowJobAttempt(api, decoder, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random,
+        new RateLimiter(b.rateLimit, ticker));
   }
 
   /** A client's own dispatcher: a cap, not a floor; connections open only for requests in flight. */
@@ -327,6 +330,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     private String projectId;
     private Credentials credentials;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private AdaptiveRateLimit rateLimit = AdaptiveRateLimit.defaults();
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration callTimeout;
@@ -432,6 +436,19 @@ public final class SfsTurboJobsClient implements AutoCloseable {
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the client-side rate limiting that every call and wait of this client shares
+     * ({@link AdaptiveRateLimit#defaults()} unless set: dormant until the gateway throttles, then a
+     * rate that drops at each 429 and recovers; {@link AdaptiveRateLimit#disabled()} turns it off).
+     *
+     * @param rateLimit the settings
+     * @return this builder
+     */
+    public Builder rateLimit(AdaptiveRateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
       return this;
     }
 
