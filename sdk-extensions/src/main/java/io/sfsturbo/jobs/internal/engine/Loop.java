@@ -52,6 +52,8 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
   private int sentInGeneration;
   /** Whether the next try already holds its slot of the rate limiter. */
   private boolean admitted;
+  /** The limiter's generation when the slot was reserved: a slot of an older rate is reserved again. */
+  private int reservedInGeneration;
 
   private volatile Cancellable inFlight = Cancellable.NONE;
   private volatile Cancellable pending = Cancellable.NONE;
@@ -200,7 +202,8 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       finish(expired(null));
       return;
     }
-    if (!admitted) {
+    if (!admitted || reservedInGeneration != limiter.generation()) {
+      reservedInGeneration = limiter.generation();
       long wait = limiter.reserve();
       // A slot past the last start would cost the try that the deadline still allows: go now.
       if (wait > 0 && ticker.nanoTime() + wait <= latestStartNanos) {

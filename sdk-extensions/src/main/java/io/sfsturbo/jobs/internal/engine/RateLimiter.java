@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Tries reserve their slot ({@link #reserve()} returns how long to wait for it) rather than
  * poll for a token, so that tries held back do not return together: each is given its own time.
+ * A decrease voids the slots handed out before it (they were spaced for the old rate): a try whose
+ * slot comes in a later {@link #generation()} than it was reserved in reserves again.
  *
  * <p>Why throttlings are counted once per generation: when thousands of requests are in flight,
  * the 429s to all of them arrive within one round trip; lowering the rate for each would collapse
@@ -131,8 +133,9 @@ public final class RateLimiter {
       lastThrottleNanos = now;
       cubicK = Math.cbrt(lastMaxRate * (1 - beta) / SCALE);
       fillRate = clamp(rateToUse * beta);
-      // The bucket starts empty: the requests just refused were the burst.
-      theoreticalArrival = Math.max(theoreticalArrival, now + SECOND);
+      // The bucket starts empty (the requests just refused were the burst), and slots handed out
+      // at the old rate are void: their tries see the new generation and reserve again.
+      theoreticalArrival = now + SECOND;
       generation++;
       engaged = true;
     }

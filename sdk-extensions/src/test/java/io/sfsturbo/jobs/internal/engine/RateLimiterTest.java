@@ -111,6 +111,23 @@ class RateLimiterTest {
   }
 
   @Test
+  void aDecreaseVoidsTheSlotsHandedOutAtTheOldRate() {
+    RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.defaults(), time);
+    answer(limiter, 1000, 1000);
+    limiter.throttled(limiter.generation());
+    for (int i = 0; i < 2000; i++) {
+      limiter.reserve(); // slots up to ~3 s ahead at 700/s
+    }
+    int before = limiter.generation();
+    limiter.throttled(before);
+    assertTrue(limiter.generation() != before, "a new generation: reserved tries reserve again");
+    // The schedule restarts from now at the new rate, not behind the 2 000 void slots.
+    assertEquals(0, limiter.reserve());
+    long interval = (long) (1e9 / limiter.rate());
+    assertEquals(interval, limiter.reserve(), interval / 100.0);
+  }
+
+  @Test
   void disabledNeverLimits() {
     RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.disabled(), time);
     limiter.throttled(0);
