@@ -13,7 +13,9 @@ import java.util.Locale;
  *
  * <p>On by default ({@link #defaults()}): until a 429 arrives it costs one volatile read per
  * request. A throttling only counts once per rate: the answers to requests sent before the last
- * decrease do not lower the rate again, so a burst of 429s lowers it once.
+ * decrease do not lower the rate again, so a burst of 429s lowers it once. Sporadic 429s (under 5 % of
+ * the answers of the last half second or so) do not count: a gateway that throttles a request now and then,
+ * whatever the rate, would otherwise drive the rate down step by step.
  *
  * <pre>{@code
  * SfsTurboJobsClient.builder().rateLimit(AdaptiveRateLimit.builder().maxRequestsPerSecond(50).build())

@@ -32,6 +32,12 @@ public final class RateLimiter {
   /** How often the sending rate is measured; the estimate is smoothed over windows. */
   static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final double SMOOTHING = 0.8;
+  /**
+   * The share of 429s among recent answers below which a 429 does not lower the rate: a gateway that
+   * throttles a few requests now and then (not for their rate) would otherwise drive the rate down
+   * step by step, as the rate never decides whether they come.
+   */
+  static final double SPORADIC = 0.05;
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
   private final boolean enabled;
@@ -40,6 +46,7 @@ public final class RateLimiter {
   private final double maxRate;
   private final Ticker ticker;
   private final LongAdder sent = new LongAdder();
+  private final LongAdder throttledAnswers = new LongAdder();
   private volatile long windowStart;
   private volatile boolean engaged;
   private volatile int generation;
@@ -47,6 +54,9 @@ public final class RateLimiter {
   // Guarded by this.
   private double measuredRate;
   private boolean measured;
+  /** The last full window's answers and 429s, for the share of 429s. */
+  private long lastWindowAnswers;
+  private long lastWindowThrottled;
   private double fillRate;
   /** The bucket as a schedule (GCRA): when the next slot is free, one second of burst before it allowed. */
   private long theoreticalArrival;
@@ -119,9 +129,15 @@ public final class RateLimiter {
       return;
     }
     sent.increment();
+    throttledAnswers.increment();
     long now = ticker.nanoTime();
     synchronized (this) {
       if (engaged && sentInGeneration != generation) {
+        return;
+      }
+      long answers = lastWindowAnswers + sent.sum();
+      long refused = lastWindowThrottled + throttledAnswers.sum();
+      if (refused < SPORADIC * answers) {
         return;
       }
       if (now - windowStart >= WINDOW_NANOS / 5 || !measured) {
@@ -182,7 +198,10 @@ public final class RateLimiter {
     if (elapsed <= 0) {
       return;
     }
-    double rate = sent.sumThenReset() * (double) SECOND / elapsed;
+    long answers = sent.sumThenReset();
+    lastWindowAnswers = answers;
+    lastWindowThrottled = throttledAnswers.sumThenReset();
+    double rate = answers * (double) SECOND / elapsed;
     measuredRate = measured ? SMOOTHING * rate + (1 - SMOOTHING) * measuredRate : rate;
     measured = true;
     windowStart = now;
