@@ -89,6 +89,8 @@ public final class GatewayScaleMain {
     double factor = Double.parseDouble(System.getProperty("scale.factor", "1"));
     long window = Long.getLong("scale.window", big ? 20_000L : 60_000L);
     long ramp = Long.getLong("scale.ramp", big ? 0L : 20_000L);
+    // Each job runs at least as long as the ramp, so that all the waits are pending together at its end.
+    long min = Long.getLong("scale.min", ramp);
     long rttMillis = Long.getLong("scale.rtt", big ? 0L : 50L);
     double limit = mode.equals("throttle") ? throttleLimit(dir) : 0;
 
@@ -111,17 +113,18 @@ public final class GatewayScaleMain {
           .timeout(scaled(Duration.ofMinutes(30), factor)).build();
     }
     long[] starts = ScaleJobs.startMillis(waits, ramp);
-    long[] ends = ScaleJobs.endMillis(waits, seed, window, ramp, 0);
-    System.out.printf(Locale.ROOT, "%s: %d waits, started over %.0f s, jobs end %.0f s or less after their wait "
-        + "starts; round trip %d ms; gateway limit %s; time scaled %.2f× (the run is %s); client: defaults%n", mode,
-        waits, ramp / 1000.0, window / 1000.0, rttMillis, limit > 0 ? limit + " requests/s" : "none", factor,
+    long[] ends = ScaleJobs.endMillis(waits, seed, window, ramp, min);
+    System.out.printf(Locale.ROOT, "%s: %d waits, started over %.0f s, jobs end %.0f to %.0f s after their wait "
+        + "starts (all pending together at %.0f s); round trip %d ms; gateway limit %s; time scaled %.2f× (the run is "
+        + "%s); client: defaults%n", mode, waits, ramp / 1000.0, min / 1000.0, (min + window) / 1000.0, ramp / 1000.0,
+        rttMillis, limit > 0 ? limit + " requests/s" : "none", factor,
         factor < 1 ? "slowed down, figures in emulated time" : "in real time");
 
     ScaleMain.Sampler sampler = new ScaleMain.Sampler();
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
         EmulatorProcess.class.getName(), String.valueOf(waits), String.valueOf(seed), String.valueOf(factor),
-        String.valueOf(window), "ramp=" + ramp, "journal=false", "rateLimit=" + limit,
+        String.valueOf(window), "ramp=" + ramp, "min=" + min, "journal=false", "rateLimit=" + limit,
         "latency=" + Math.round(rttMillis / factor)));
     Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -167,7 +170,7 @@ public final class GatewayScaleMain {
       Thread.sleep(1000);
       liveWithWaits = liveHeap(memory);
     }
-    long budgetMillis = (long) ((ramp + window + 120_000) / factor);
+    long budgetMillis = (long) ((ramp + min + window + 120_000) / factor);
     try {
       CompletableFuture.allOf(futures).get(budgetMillis, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -243,11 +246,16 @@ public final class GatewayScaleMain {
       case "latency":
         // The unthrottled demand, for the throttle run: the busiest second's request rate. (The mean
         // until the last job ended is printed too: a limit below it cannot keep any poller on schedule.)
-        double[] until = before(points, (ramp + window) / 1000.0);
+        double[] until = before(points, (ramp + min + window) / 1000.0);
         double mean = until[1] / Math.max(1e-9, until[0]);
         double demand = peakRate(points, 1.0);
         System.out.printf(Locale.ROOT, "demand: %.0f requests per emulated second in the busiest second; %.0f on "
             + "average until the last job ended (%.0f s)%n", demand, mean, until[0]);
+        // The least queueing any client that sends every poll must see behind a gateway 30 % below
+        // that demand: this run's requests fed through a perfect server at the limit (a fluid queue).
+        double fluidLimit = Math.floor(0.7 * demand);
+        System.out.printf(Locale.ROOT, "a perfect server at %.0f requests/s (30 %% below the busiest second) would "
+            + "hold these requests up to %.2f s%n", fluidLimit, fluidQueueSeconds(points, fluidLimit));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("latency-scale-demand.txt"), String.format(Locale.ROOT, "%.1f%n", demand));
         line = String.format(Locale.ROOT, "latency-scale: waits=%d rtt_ms=%d defaults=true completed=%d lost=%d "
@@ -305,6 +313,18 @@ public final class GatewayScaleMain {
       return Math.floor(0.7 * Double.parseDouble(Files.readString(demand).trim()));
     }
     return 1600;
+  }
+
+  /** The longest a fluid queue served at {@code rate} holds the sampled arrivals, in seconds. */
+  private static double fluidQueueSeconds(double[][] points, double rate) {
+    double backlog = 0;
+    double worst = 0;
+    for (int i = 1; i < points.length; i++) {
+      double dt = points[i][0] - points[i - 1][0];
+      backlog = Math.max(0, backlog + (points[i][1] - points[i - 1][1]) - rate * dt);
+      worst = Math.max(worst, backlog / rate);
+    }
+    return worst;
   }
 
   /** The highest request rate over any window of about {@code seconds} (whole samples). */
