@@ -23,7 +23,13 @@ import java.time.temporal.ChronoUnit;
  * and prints {@code STARTED}; on {@code STATS} prints {@code STATS polls=<served> requests=<journal>
  * faults=<n>}; on {@code EXIT} stops.
  *
- * <p>Arguments: jobs, seed, scale, window (emulated milliseconds within which jobs end).
+ * <p>Arguments: jobs, seed, scale, window (emulated milliseconds within which jobs end); then
+ * optional {@code key=value}: {@code latency} (wall milliseconds added to every answer),
+ * {@code rateLimit} (requests per emulated second, beyond which the answer is 429),
+ * {@code journal} (false: keep no journal), {@code ramp} and {@code min} (emulated milliseconds:
+ * waits start evenly over the ramp, and each job ends {@code min} + [1, window] after its wait starts).
+ * {@code STATS} then also prints {@code SERIES} (every 250 ms of wall time: emulated seconds since GO,
+ * requests answered, of them throttled) as {@code t:requests:throttled} triples.
  */
 public final class EmulatorProcess {
   private EmulatorProcess() {}
@@ -38,9 +44,23 @@ public final class EmulatorProcess {
 
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     MutableClock clock = new MutableClock(t0);
-    long[] ends = ScaleJobs.endMillis(jobs, seed, windowMillis);
-    try (SfsTurboEmulator emulator = SfsTurboEmulator.builder()
-        .projectId(ScaleJobs.PROJECT).auth(EmulatorAuth.token(ScaleJobs.TOKEN)).clock(clock).build().start()) {
+    java.util.Map<String, String> opts = new java.util.HashMap<>();
+    for (int i = 4; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      opts.put(kv[0], kv[1]);
+    }
+    long[] ends = ScaleJobs.endMillis(jobs, seed, windowMillis, Long.parseLong(opts.getOrDefault("ramp", "0")),
+        Long.parseLong(opts.getOrDefault("min", "0")));
+    SfsTurboEmulator.Builder builder = SfsTurboEmulator.builder().projectId(ScaleJobs.PROJECT)
+        .auth(EmulatorAuth.token(ScaleJobs.TOKEN)).clock(clock)
+        .journal(Boolean.parseBoolean(opts.getOrDefault("journal", "true")))
+        .rateLimit(Double.parseDouble(opts.getOrDefault("rateLimit", "0")));
+    long latency = Long.parseLong(opts.getOrDefault("latency", "0"));
+    if (latency > 0) {
+      builder.latency(Duration.ofMillis(latency));
+    }
+    StringBuilder series = new StringBuilder();
+    try (SfsTurboEmulator emulator = builder.build().start()) {
       for (int i = 0; i < jobs; i++) {
         // Every job is added at t0 (the clock stands still until GO) and ends at t0 + ends[i].
         emulator.addJob(JobScript.builder(ScaleJobs.jobId(i)).jobType("expand")
@@ -54,6 +74,9 @@ public final class EmulatorProcess {
             Thread driver = new Thread(() -> drive(clock, t0, scale), "emulated-clock-driver");
             driver.setDaemon(true);
             driver.start();
+            Thread sampler = new Thread(() -> sample(emulator, clock, t0, series), "series-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             out.println("STARTED");
             break;
           case "STATS":
@@ -61,14 +84,34 @@ public final class EmulatorProcess {
             for (int i = 0; i < jobs; i++) {
               polls += emulator.pollsServed(ScaleJobs.jobId(i));
             }
-            long requests = emulator.journal().size();
-            out.println("STATS polls=" + polls + " requests=" + requests + " faults=" + (requests - polls));
+            long requests = emulator.requestsServed();
+            out.println("STATS polls=" + polls + " requests=" + requests + " faults=" + (requests - polls)
+                + " throttled=" + emulator.throttledRequests());
+            synchronized (series) {
+              out.println("SERIES " + series);
+            }
             break;
           case "EXIT":
             return;
           default:
             out.println("ERROR unknown command " + line);
         }
+      }
+    }
+  }
+
+  /** Every 250 ms of wall time, appends {@code t:requests:throttled} (t in emulated seconds since GO). */
+  private static void sample(SfsTurboEmulator emulator, MutableClock clock, Instant t0, StringBuilder series) {
+    while (true) {
+      double t = Duration.between(t0, clock.instant()).toNanos() / 1e9;
+      synchronized (series) {
+        series.append(series.length() == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.3f:%d:%d", t,
+            emulator.requestsServed(), emulator.throttledRequests()));
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }

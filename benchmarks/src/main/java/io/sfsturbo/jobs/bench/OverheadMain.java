@@ -58,11 +58,23 @@ public final class OverheadMain {
       // Each adapter over the plain SDK in the same round: the adapter's own cost, apart from the SDK's.
       double[][] overSdk = new double[2][rounds];
       double[][] micros = new double[n][rounds];
+      // The calling thread's CPU per call (sdk and aksk over raw): unlike wall time, it does not
+      // count the time the thread waits for the server or for a core that another process holds.
+      double[][] cpuRatios = new double[2][rounds];
+      double[][] cpuMicros = new double[3][rounds];
       for (int r = 0; r < rounds; r++) {
         long[] nanos = new long[n];
+        long[] cpu = new long[n];
         for (int k = 0; k < n; k++) {
           int which = (r + k) % n;
+          long cpuStart = THREADS.getCurrentThreadCpuTime();
           nanos[which] = time(kinds.get(which), calls);
+          cpu[which] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        }
+        cpuRatios[0][r] = (double) cpu[1] / cpu[0];
+        cpuRatios[1][r] = (double) cpu[2] / cpu[0];
+        for (int k = 0; k < 3; k++) {
+          cpuMicros[k][r] = cpu[k] / 1e3 / calls;
         }
         for (int k = 1; k < n; k++) {
           ratios[k - 1][r] = (double) nanos[k] / nanos[0];
@@ -80,7 +92,7 @@ public final class OverheadMain {
           }
         }
       }
-      for (double[][] table : new double[][][] {ratios, overSdk, micros}) {
+      for (double[][] table : new double[][][] {ratios, overSdk, micros, cpuRatios, cpuMicros}) {
         for (double[] kind : table) {
           java.util.Arrays.sort(kind);
         }
@@ -95,14 +107,32 @@ public final class OverheadMain {
           + "median µs per call: raw %.1f, sdk %.1f, aksk %.1f, micrometer %.1f, otel %.1f%n",
           overSdk[0][rounds / 2], overSdk[1][rounds / 2], micros[0][rounds / 2], micros[1][rounds / 2],
           micros[2][rounds / 2], micros[3][rounds / 2], micros[4][rounds / 2]);
-      double[] medians = new double[n - 1];
+      System.out.printf(Locale.ROOT, "  calling thread's CPU per call (ThreadMXBean, medians): raw %.1f µs, sdk %.1f µs, "
+          + "aksk %.1f µs; sdk/raw quartiles %.3f %.3f %.3f; aksk/raw quartiles %.3f %.3f %.3f%n",
+          cpuMicros[0][rounds / 2], cpuMicros[1][rounds / 2], cpuMicros[2][rounds / 2], cpuRatios[0][rounds / 4],
+          cpuRatios[0][rounds / 2], cpuRatios[0][3 * rounds / 4], cpuRatios[1][rounds / 4], cpuRatios[1][rounds / 2],
+          cpuRatios[1][3 * rounds / 4]);
+      double[] medians = new double[n + 1];
       for (int k = 0; k < n - 1; k++) {
         medians[k] = ratios[k][rounds / 2];
       }
+      medians[n - 1] = cpuRatios[0][rounds / 2];
+      medians[n] = cpuRatios[1][rounds / 2];
       return medians;
     } finally {
       b.stop();
     }
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS = threads();
+
+  private static java.lang.management.ThreadMXBean threads() {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    if (!t.isCurrentThreadCpuTimeSupported()) {
+      throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
+    }
+    t.setThreadCpuTimeEnabled(true);
+    return t;
   }
 
   private static long time(java.util.concurrent.Callable<Object> call, int n) {
@@ -122,13 +152,16 @@ public final class OverheadMain {
   }
 
   /**
-   * The overhead lines: the existing one, then one per telemetry adapter, each the median ratio of
-   * the SDK with that adapter over the same raw call, timed in the same rounds.
+   * The overhead lines: one per telemetry adapter (the median ratio of the SDK with that adapter
+   * over the same raw call, timed in the same rounds), then the wall-time line and the CPU line,
+   * last because run.sh's required lines end its output.
    */
   static String lines(double[] alternating) {
-    return String.format(Locale.ROOT, "overhead: sdk/raw=%.3f aksk/raw=%.3f%n"
-        + "overhead-micrometer: sdk/raw=%.3f%n"
-        + "overhead-otel: sdk/raw=%.3f%n", alternating[0], alternating[1], alternating[2], alternating[3]);
+    return String.format(Locale.ROOT, "overhead-micrometer: sdk/raw=%.3f%n"
+        + "overhead-otel: sdk/raw=%.3f%n"
+        + "overhead: sdk/raw=%.3f aksk/raw=%.3f%n"
+        + "cpu: sdk/raw=%.3f aksk/raw=%.3f%n", alternating[2], alternating[3], alternating[0], alternating[1],
+        alternating[4], alternating[5]);
   }
 
   public static void main(String[] args) throws RunnerException, IOException {

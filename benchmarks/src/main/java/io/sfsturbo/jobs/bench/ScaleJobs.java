@@ -26,6 +26,30 @@ final class ScaleJobs {
   }
 
   /**
+   * When each wait starts, in emulated milliseconds after GO: evenly over the ramp (0: all at once).
+   */
+  static long[] startMillis(int jobs, long rampMillis) {
+    long[] starts = new long[jobs];
+    for (int i = 0; i < jobs; i++) {
+      starts[i] = rampMillis * i / jobs;
+    }
+    return starts;
+  }
+
+  /**
+   * Each job's end, in emulated milliseconds after the jobs were added (GO): its wait's start
+   * plus {@code minMillis} plus a uniform draw in [1, window].
+   */
+  static long[] endMillis(int jobs, long seed, long windowMillis, long rampMillis, long minMillis) {
+    long[] ends = endMillis(jobs, seed, windowMillis);
+    long[] starts = startMillis(jobs, rampMillis);
+    for (int i = 0; i < jobs; i++) {
+      ends[i] += starts[i] + minMillis;
+    }
+    return ends;
+  }
+
+  /**
    * The polls a perfect poller with the same schedule needs to see a job that ends {@code endMillis}
    * (wall) after the wait starts: polls at initialDelay, then after pollInterval, growing by the
    * multiplier up to maxInterval, with no jitter and no request latency; the first poll at or

@@ -229,7 +229,7 @@ public final class ScaleMain {
   }
 
   /** Samples heap and threads every 10 ms; hears every GC. */
-  private static final class Sampler {
+  static final class Sampler {
     final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     final AtomicLong peakAfterGc = new AtomicLong();

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +71,16 @@ public final class SfsTurboEmulator implements AutoCloseable {
   private final MockResponse stalled =
       new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
-  private final List<RecordedCall> journal = new CopyOnWriteArrayList<>();
+  /**
+   * Guarded by itself. Not a CopyOnWriteArrayList: that copies the whole list on every request,
+   * which took seconds per thousand requests once a scale run passed 60 000.
+   */
+  private final List<RecordedCall> journal = new ArrayList<>();
+  private final boolean keepJournal;
+  private final Duration latencyMin;
+  private final Duration latencyMax;
+  private final Random latencyRandom;
+  private final RateLimit rateLimit;
   private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
   private final Map<String, Deque<Fault>> jobFaults = new HashMap<>();
   private final AtomicLong requestIds = new AtomicLong();
@@ -101,6 +109,11 @@ public final class SfsTurboEmulator implements AutoCloseable {
     this.auth = b.auth;
     this.clock = b.clock;
     this.stallDuration = b.stallDuration;
+    this.keepJournal = b.keepJournal;
+    this.latencyMin = b.latencyMin;
+    this.latencyMax = b.latencyMax;
+    this.latencyRandom = new Random(b.latencySeed);
+    this.rateLimit = b.rateLimitPerSecond > 0 ? new RateLimit(b.rateLimitPerSecond) : null;
     // Without TCP_NODELAY every answer waits ~40 ms for a delayed ACK on Linux (see the factory).
     server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
     server.setDispatcher(new Dispatcher() {
@@ -112,6 +125,16 @@ public final class SfsTurboEmulator implements AutoCloseable {
           // SocketEffect.Stall: those only look at whether the server closed the socket, while this
           // wait also ends the moment close() counts the latch down, so close() stays fast.
           stopped.await(stallDuration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        long latency = latencyNanos();
+        if (latency > 0) {
+          // On the connection's own thread, as a gateway's round trip holds that connection; the
+          // latch ends it early on close(). Requests on other connections are not held by it.
+          stopped.await(latency, TimeUnit.NANOSECONDS);
+        }
+        if (!keepJournal) {
+          // MockWebServer queues every request it served for takeRequest(); drop this one.
+          server.takeRequest(0, TimeUnit.NANOSECONDS);
         }
         return response;
       }
@@ -239,9 +262,24 @@ public final class SfsTurboEmulator implements AutoCloseable {
     return this;
   }
 
-  /** Returns every request received so far, in order. */
+  /** Returns every request received so far, in order (none when the builder turned the journal off). */
   public List<RecordedCall> journal() {
-    return Collections.unmodifiableList(new ArrayList<>(journal));
+    synchronized (journal) {
+      return Collections.unmodifiableList(new ArrayList<>(journal));
+    }
+  }
+
+  /**
+   * Returns how many requests were answered with 429 because they passed the
+   * {@linkplain Builder#rateLimit(double) rate limit} (counted even without a journal).
+   */
+  public long throttledRequests() {
+    return rateLimit == null ? 0 : rateLimit.refused.get();
+  }
+
+  /** Returns how many requests the emulator answered (counted even without a journal). */
+  public long requestsServed() {
+    return requestIds.get();
   }
 
   /**
@@ -252,7 +290,7 @@ public final class SfsTurboEmulator implements AutoCloseable {
    */
   public List<RecordedCall> journal(String jobId) {
     List<RecordedCall> calls = new ArrayList<>();
-    for (RecordedCall c : journal) {
+    for (RecordedCall c : journal()) {
       if (jobId.equals(c.jobId())) {
         calls.add(c);
       }
@@ -293,6 +331,7 @@ public final class SfsTurboEmulator implements AutoCloseable {
       headers.put(name.toLowerCase(Locale.ROOT), request.getHeaders().get(name));
     }
     Fault fault = null;
+    long retryAfter;
     int status;
     MockResponse response;
     String requestId = "emu-" + requestIds.incrementAndGet();
@@ -303,6 +342,12 @@ public final class SfsTurboEmulator implements AutoCloseable {
     } else if (jobId == null || !"GET".equals(request.getMethod())) {
       status = jobId == null ? 404 : 405;
       response = sfsError(status, "SFS.TURBO.0001", "parameter error", requestId);
+    } else if (rateLimit != null && (retryAfter = rateLimit.refuse(now)) > 0) {
+      // The gateway's flow control comes before the service: its 429 is the gateway's shape.
+      fault = Fault.THROTTLED;
+      status = 429;
+      response = gatewayError(429, "APIGW.0308", "The throttling threshold has been reached", requestId, now)
+          .newBuilder().addHeader("Retry-After", Long.toString(retryAfter)).build();
     } else if ((fault = nextFault(jobId)) != null) {
       response = faultResponse(fault, jobId, requestId, now);
       status = faultStatus(fault);
@@ -319,8 +364,59 @@ public final class SfsTurboEmulator implements AutoCloseable {
         response = json(200, jobJson(state, now, true).toString(), requestId);
       }
     }
-    journal.add(new RecordedCall(now, request.getMethod(), request.getTarget(), headers, jobId, status, fault));
+    if (keepJournal) {
+      RecordedCall call = new RecordedCall(now, request.getMethod(), request.getTarget(), headers, jobId, status, fault);
+      synchronized (journal) {
+        journal.add(call);
+      }
+    }
     return response;
+  }
+
+  private long latencyNanos() {
+    if (latencyMax.isZero()) {
+      return 0;
+    }
+    long min = latencyMin.toNanos();
+    long spread = latencyMax.toNanos() - min;
+    if (spread == 0) {
+      return min;
+    }
+    synchronized (latencyRandom) {
+      return min + (long) (latencyRandom.nextDouble() * spread);
+    }
+  }
+
+  /**
+   * A gateway's flow control: a token bucket on the emulator's clock that holds one second of
+   * requests and refills at the limit; a request that finds it empty is refused.
+   */
+  private static final class RateLimit {
+    final double perSecond;
+    final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    double tokens;
+    long lastNanos = Long.MIN_VALUE;
+
+    RateLimit(double perSecond) {
+      this.perSecond = perSecond;
+      this.tokens = Math.max(1, perSecond);
+    }
+
+    /** Takes a token; returns 0 when there was one, else the Retry-After in whole seconds (at least 1). */
+    synchronized long refuse(Instant now) {
+      long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      if (lastNanos != Long.MIN_VALUE && nanos > lastNanos) {
+        tokens = Math.min(Math.max(1, perSecond), tokens + (nanos - lastNanos) / 1e9 * perSecond);
+      }
+      lastNanos = Math.max(lastNanos, nanos);
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      refused.incrementAndGet();
+      // When the next token comes, rounded up to whole seconds as the header carries them.
+      return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+    }
   }
 
   private String authFailure(RecordedRequest request, Instant now) {
@@ -545,8 +641,73 @@ public final class SfsTurboEmulator implements AutoCloseable {
     private EmulatorAuth auth = EmulatorAuth.token("emulator-token");
     private Clock clock = Clock.systemUTC();
     private Duration stallDuration = Duration.ofMinutes(10);
+    private boolean keepJournal = true;
+    private Duration latencyMin = Duration.ZERO;
+    private Duration latencyMax = Duration.ZERO;
+    private long latencySeed = 1;
+    private double rateLimitPerSecond;
 
     private Builder() {}
+
+    /**
+     * Delays every answer by a fixed time, as a real gateway's round trip does (default: none).
+     * The delay holds the request's connection, as a round trip does, not the other connections.
+     *
+     * @param latency zero or more
+     * @return this builder
+     */
+    public Builder latency(Duration latency) {
+      return latency(latency, latency, 1);
+    }
+
+    /**
+     * Delays every answer by a time drawn uniformly from {@code [min, max]} (seeded, so that runs repeat).
+     *
+     * @param min zero or more
+     * @param max at least {@code min}
+     * @param seed the random seed
+     * @return this builder
+     */
+    public Builder latency(Duration min, Duration max, long seed) {
+      if (Objects.requireNonNull(min, "min").isNegative() || Objects.requireNonNull(max, "max").compareTo(min) < 0) {
+        throw new IllegalArgumentException("latency needs 0 <= min <= max, was " + min + " and " + max);
+      }
+      this.latencyMin = min;
+      this.latencyMax = max;
+      this.latencySeed = seed;
+      return this;
+    }
+
+    /**
+     * Refuses requests beyond a rate, as a gateway's flow control does: 429 {@code APIGW.0308}
+     * with {@code Retry-After} (whole seconds until the next request would be let through, at
+     * least 1). A token bucket holding one second of requests, refilled at the rate, on the
+     * emulator's {@linkplain #clock(Clock) clock}. Default 0: no limit.
+     *
+     * @param requestsPerSecond zero (no limit) or more
+     * @return this builder
+     */
+    public Builder rateLimit(double requestsPerSecond) {
+      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+        throw new IllegalArgumentException("rateLimit must be zero or more, was " + requestsPerSecond);
+      }
+      this.rateLimitPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * Keeps every request in the {@linkplain SfsTurboEmulator#journal() journal} (default true).
+     * Turn it off for runs of hundreds of thousands of requests, whose journal would fill the
+     * heap; the counters ({@code pollsServed}, {@code requestsServed}, {@code throttledRequests})
+     * still count.
+     *
+     * @param keep whether to keep the journal
+     * @return this builder
+     */
+    public Builder journal(boolean keep) {
+      this.keepJournal = keep;
+      return this;
+    }
 
     /**
      * Sets {@code projectId}.

@@ -22,6 +22,7 @@ public final class Engine<T> {
   private final Duration attemptTimeout;
   private final RetryPolicy retryPolicy;
   private final DoubleSupplier random;
+  private final RateLimiter limiter;
 
   /**
    * Creates an engine.
@@ -36,6 +37,24 @@ public final class Engine<T> {
    */
   public Engine(Ticker ticker, Scheduler scheduler, Watchdog watchdog, Function<String, Attempt<T>> attempts,
       Duration attemptTimeout, RetryPolicy retryPolicy, DoubleSupplier random) {
+    this(ticker, scheduler, watchdog, attempts, attemptTimeout, retryPolicy, random, RateLimiter.NONE);
+  }
+
+  /**
+   * Creates an engine whose loops share a rate limiter.
+   *
+   * @param ticker time for deadlines and sync pauses
+   * @param scheduler times async tries and the watchdog's sweeps
+   * @param watchdog bounds each try as a whole
+   * @param attempts makes one try for a resource id
+   * @param attemptTimeout the default bound of one try
+   * @param retryPolicy how transient failures are tried again
+   * @param random draws jitter in [0, 1)
+   * @param limiter paces every try of every loop of this engine
+   */
+  public Engine(Ticker ticker, Scheduler scheduler, Watchdog watchdog, Function<String, Attempt<T>> attempts,
+      Duration attemptTimeout, RetryPolicy retryPolicy, DoubleSupplier random, RateLimiter limiter) {
+    this.limiter = limiter;
     this.retryPolicy = retryPolicy;
     this.random = random;
     this.ticker = ticker;
@@ -73,7 +92,7 @@ public final class Engine<T> {
    */
   public <R> Loop<T, R> loop(String id, Strategy<T, R> strategy, Duration budget, Duration attemptTimeout,
       Ticker ticker, Scheduler scheduler) {
-    return new Loop<>(attempts.apply(id), strategy, ticker, scheduler, scope, budget, attemptTimeout);
+    return new Loop<>(attempts.apply(id), strategy, ticker, scheduler, scope, budget, attemptTimeout, limiter);
   }
 
   /** Returns how transient failures are tried again. */
@@ -84,6 +103,11 @@ public final class Engine<T> {
   /** Returns the source of jitter, numbers in [0, 1). */
   public DoubleSupplier random() {
     return random;
+  }
+
+  /** Returns the rate limiter that the engine's loops share. */
+  public RateLimiter rateLimiter() {
+    return limiter;
   }
 
   /** Returns the default bound of one try. */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal.engine;
 
+import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.errors.ThrottledException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,13 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
   private final long deadlineNanos;
   private final long attemptTimeoutNanos;
   private final long latestStartNanos;
+  private final RateLimiter limiter;
+  /** The limiter's generation when the try in flight was sent. */
+  private int sentInGeneration;
+  /** Whether the next try already holds its slot of the rate limiter. */
+  private boolean admitted;
+  /** The limiter's generation when the slot was reserved: a slot of an older rate is reserved again. */
+  private int reservedInGeneration;
 
   private volatile Cancellable inFlight = Cancellable.NONE;
   private volatile Cancellable pending = Cancellable.NONE;
@@ -61,6 +70,12 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
 
   Loop(Attempt<T> attempt, Strategy<T, R> strategy, Ticker ticker, Scheduler scheduler, Scope scope,
       Duration budget, Duration attemptTimeout) {
+    this(attempt, strategy, ticker, scheduler, scope, budget, attemptTimeout, RateLimiter.NONE);
+  }
+
+  Loop(Attempt<T> attempt, Strategy<T, R> strategy, Ticker ticker, Scheduler scheduler, Scope scope,
+      Duration budget, Duration attemptTimeout, RateLimiter limiter) {
+    this.limiter = limiter;
     this.attempt = attempt;
     this.strategy = strategy;
     this.ticker = ticker;
@@ -187,6 +202,24 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       finish(expired(null));
       return;
     }
+    if (!admitted || reservedInGeneration != limiter.generation()) {
+      reservedInGeneration = limiter.generation();
+      long wait = limiter.reserve();
+      // A slot past the last start would cost the try that the deadline still allows: go now.
+      if (wait > 0 && ticker.nanoTime() + wait <= latestStartNanos) {
+        admitted = true;
+        if (sync) {
+          if (pause(wait)) {
+            tryOnce();
+          }
+        } else {
+          schedule(wait);
+        }
+        return;
+      }
+    }
+    admitted = false;
+    sentInGeneration = limiter.generation();
     Probe<? super T> p = probe;
     if (p != null) {
       p.tryStarted(++tries, ticker.nanoTime());
@@ -234,6 +267,7 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     }
     lastFailure = null;
     lastValue = value;
+    limiter.passed();
     decide(() -> strategy.onSuccess(value, elapsed()));
   }
 
@@ -244,6 +278,11 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     }
     lastFailure = failure;
     lastValue = null;
+    if (failure instanceof ThrottledException) {
+      limiter.throttled(sentInGeneration);
+    } else if (failure instanceof ServiceException) {
+      limiter.passed();
+    }
     decide(() -> strategy.onFailure(failure, elapsed()));
   }
 
