@@ -6,6 +6,7 @@ import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,6 +61,19 @@ final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--sk", paramLabel = "SK", description = "The SK for --ak; test credentials only.")
   String sk;
 
+  @Option(names = "--latency", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Delay every answer, as a real gateway's round trip does (e.g. 50ms). Default: none.")
+  Duration latency;
+
+  @Option(names = "--latency-max", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "With --latency: delay each answer by a random time between --latency and this (seeded).")
+  Duration latencyMax;
+
+  @Option(names = "--rate-limit", paramLabel = "RPS",
+      description = "Answer 429 (APIGW.0308, with Retry-After) beyond this many requests per second, as the "
+          + "gateway's flow control does. Default: no limit.")
+  Double rateLimit;
+
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cmd = spec.commandLine();
@@ -75,10 +89,26 @@ final class EmulateCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new CommandLine.ParameterException(cmd, "--bind '" + Printable.capped(bind, 100) + "' is not an address");
     }
+    if (latencyMax != null && (latency == null || latencyMax.compareTo(latency) < 0)) {
+      throw new CommandLine.ParameterException(cmd, "--latency-max needs a --latency no larger than it");
+    }
+    if (rateLimit != null && !(rateLimit > 0 && rateLimit < 1e9)) {
+      throw new CommandLine.ParameterException(cmd, "--rate-limit must be a positive number of requests per second");
+    }
     JobsFile jobs = jobsFile == null ? null : JobsFile.read(jobsFile);
     EmulatorAuth auth = ak != null ? EmulatorAuth.akSk(ak, sk) : EmulatorAuth.token(token);
-    SfsTurboEmulator emulator = DemoEmulator.load(SfsTurboEmulator.builder().projectId(projectId).auth(auth).build()
-        .start(address, port));
+    SfsTurboEmulator.Builder builder = SfsTurboEmulator.builder().projectId(projectId).auth(auth);
+    if (latency != null) {
+      if (latencyMax != null) {
+        builder.latency(latency, latencyMax, 1);
+      } else {
+        builder.latency(latency);
+      }
+    }
+    if (rateLimit != null) {
+      builder.rateLimit(rateLimit);
+    }
+    SfsTurboEmulator emulator = DemoEmulator.load(builder.build().start(address, port));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       emulator.close();

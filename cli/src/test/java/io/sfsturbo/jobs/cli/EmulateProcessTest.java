@@ -76,6 +76,38 @@ class EmulateProcessTest {
   }
 
   @Test
+  void actsAsASlowThrottlingGatewayWhenAsked() throws Exception {
+    Process p = ChildProcess.cli(dir, Map.of(), "emulate", "--token", "t0k", "--latency", "200ms", "--rate-limit", "1")
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      assertTrue(first != null && first.contains("http://"), first + "\n" + Files.readString(dir.resolve("err.txt")));
+      URI base = URI.create(first.substring(first.indexOf("http://")));
+      String path = "v1/emulator-project/sfs-turbo/jobs/demo-running";
+      StringBuilder body = new StringBuilder();
+      long start = System.nanoTime();
+      assertEquals(200, get(base, path, "t0k", body), body.toString());
+      // A lower bound only: the answer waited for the configured round trip.
+      assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "no latency added");
+      body.setLength(0);
+      assertEquals(429, get(base, path, "t0k", body), "one request per second: " + body);
+      assertTrue(body.toString().contains("APIGW.0308"), body.toString());
+    } finally {
+      p.destroy();
+      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "emulate did not stop");
+    }
+  }
+
+  @Test
+  void badGatewayOptionsAreUsageErrors() throws Exception {
+    CliRun cli = new CliRun(dir);
+    assertEquals(2, cli.run("emulate", "--rate-limit", "-3"));
+    assertTrue(cli.err().contains("--rate-limit"), cli.err());
+    assertEquals(2, new CliRun(dir).run("emulate", "--latency-max", "10ms"));
+  }
+
+  @Test
   void aBadJobsFileIsASetupError() throws Exception {
     Path jobs = Files.write(dir.resolve("jobs.json"), "{\"jobs\": [{\"job_id\": \"x\", \"faults\": [\"METEOR\"]}]}"
         .getBytes(StandardCharsets.UTF_8));
