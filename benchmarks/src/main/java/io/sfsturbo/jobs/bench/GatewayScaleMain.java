@@ -143,7 +143,7 @@ public final class GatewayScaleMain {
     toChild.println("GO");
     expect(fromChild, "STARTED");
     @SuppressWarnings("unchecked")
-    CompletableFuture<WaitResult>[] futures = new CompletableFuture[waits];
+    CompletableFuture<WaitResult>[] futures = (CompletableFuture<WaitResult>[]) new CompletableFuture<?>[waits];
     Draws[] draws = big ? null : new Draws[waits];
     long[] startedAt = new long[waits];
     long[] doneAt = new long[waits];

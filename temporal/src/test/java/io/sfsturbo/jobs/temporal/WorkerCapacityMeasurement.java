@@ -99,7 +99,7 @@ class WorkerCapacityMeasurement {
       int peakActivityThreads = 0;
       java.util.Map<String, Integer> peakKinds = null;
       long peakHeap = 0;
-      CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(new CompletableFuture[0]));
+      CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0]));
       while (!all.isDone()) {
         int concurrent = 0;
         for (int i = 0; i < waits; i++) {
