@@ -155,7 +155,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Watchdog watchdog = new Watchdog(ticker, scheduler);
     Clock clock = b.clock;
     JobDecoder decoder = new JobDecoder(b.maxResponseBytes);
-    this.engine = new Engine<>(ticker, scheduler, watchdog,
+    this.engine = new Engine<>(ticker, scheduler,
         jobId -> new ShowJobAttempt(api, decoder, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random,
         new RateLimiter(b.rateLimit, ticker));
   }

@@ -94,23 +94,15 @@ public final class GatewayScaleMain {
     long rttMillis = Long.getLong("scale.rtt", big ? 0L : 50L);
     double limit = mode.equals("throttle") ? throttleLimit(dir) : 0;
 
-    WaitOptions defaults = WaitOptions.defaults();
-    WaitOptions options = WaitOptions.builder()
-        .initialDelay(scaled(defaults.initialDelay(), factor))
-        .pollInterval(scaled(defaults.pollInterval(), factor))
-        .backoffMultiplier(defaults.backoffMultiplier())
-        .maxInterval(scaled(defaults.maxInterval(), factor))
-        .jitter(defaults.jitter())
-        .timeout(scaled(defaults.timeout(), factor))
-        .build();
+    WaitOptions options = ScaleJobs.scaledDefaults(factor);
     // big: the first poll of each wait comes 20 to 80 s (emulated) after it starts, in 100 steps,
     // after its job ended; the 60 s interval is never reached.
     WaitOptions[] bigOptions = new WaitOptions[100];
     for (int b = 0; b < bigOptions.length; b++) {
       bigOptions[b] = WaitOptions.builder()
-          .initialDelay(scaled(Duration.ofMillis(20_000 + 600L * b), factor))
-          .pollInterval(scaled(Duration.ofSeconds(60), factor)).maxInterval(scaled(Duration.ofSeconds(60), factor))
-          .timeout(scaled(Duration.ofMinutes(30), factor)).build();
+          .initialDelay(ScaleJobs.scaled(Duration.ofMillis(20_000 + 600L * b), factor))
+          .pollInterval(ScaleJobs.scaled(Duration.ofSeconds(60), factor)).maxInterval(ScaleJobs.scaled(Duration.ofSeconds(60), factor))
+          .timeout(ScaleJobs.scaled(Duration.ofMinutes(30), factor)).build();
     }
     long[] starts = ScaleJobs.startMillis(waits, ramp);
     long[] ends = ScaleJobs.endMillis(waits, seed, window, ramp, min);
@@ -213,8 +205,8 @@ public final class GatewayScaleMain {
     }
     double[] lag = Arrays.copyOf(lags, lagCount);
     Arrays.sort(lag);
-    long requests = Long.parseLong(field(stats, "requests"));
-    long throttled = Long.parseLong(field(stats, "throttled"));
+    long requests = Long.parseLong(ScaleJobs.field(stats, "requests"));
+    long throttled = Long.parseLong(ScaleJobs.field(stats, "throttled"));
     double[][] points = parseSeries(series);
     System.out.printf(Locale.ROOT, "submitted %d waits in %.1f s; all ended %.1f s after GO (wall)%n", waits,
         (submitted - go) / 1e9, (finished - go) / 1e9);
@@ -229,7 +221,7 @@ public final class GatewayScaleMain {
     if (lag.length > 0) {
       System.out.printf(Locale.ROOT, "lag behind the ideal poller (emulated ms): p50=%.0f p90=%.0f p99=%.0f max=%.0f "
           + "(negative: seen earlier, the real poll came later than the ideal one and after the end)%n",
-          pct(lag, 0.5), pct(lag, 0.9), pct(lag, 0.99), lag[lag.length - 1]);
+          ScaleJobs.pct(lag, 0.5), ScaleJobs.pct(lag, 0.9), ScaleJobs.pct(lag, 0.99), lag[lag.length - 1]);
     }
     double peakRate = 0;
     for (int k = 1; k < points.length; k++) {
@@ -260,7 +252,7 @@ public final class GatewayScaleMain {
         Files.writeString(dir.resolve("latency-scale-demand.txt"), String.format(Locale.ROOT, "%.1f%n", demand));
         line = String.format(Locale.ROOT, "latency-scale: waits=%d rtt_ms=%d defaults=true completed=%d lost=%d "
             + "lag_p99_ms=%d sdk_threads=%d", waits, rttMillis, completed, waits - completed,
-            Math.round(pct(lag, 0.99)), sampler.peakSdkThreads);
+            Math.round(ScaleJobs.pct(lag, 0.99)), sampler.peakSdkThreads);
         break;
       case "throttle":
         double[] afterMinute = after(points, 60);
@@ -269,7 +261,7 @@ public final class GatewayScaleMain {
             + "minute %.0f of %.0f (%.2f %%)%n", throttled, requests, 100.0 * throttled / requests, afterMinute[1],
             afterMinute[0], pctAfter);
         line = String.format(Locale.ROOT, "throttle: waits=%d limit_rps=%d requests=%d throttled_pct=%.2f "
-            + "lag_p99_ms=%d lost=%d", waits, Math.round(limit), requests, pctAfter, Math.round(pct(lag, 0.99)),
+            + "lag_p99_ms=%d lost=%d", waits, Math.round(limit), requests, pctAfter, Math.round(ScaleJobs.pct(lag, 0.99)),
             waits - completed);
         break;
       default:
@@ -404,23 +396,6 @@ public final class GatewayScaleMain {
       best = Math.min(best, memory.getHeapMemoryUsage().getUsed());
     }
     return best;
-  }
-
-  private static Duration scaled(Duration d, double factor) {
-    return Duration.ofNanos((long) (d.toNanos() / factor));
-  }
-
-  private static double pct(double[] sorted, double p) {
-    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
-  }
-
-  private static String field(String line, String name) {
-    for (String part : line.split(" ")) {
-      if (part.startsWith(name + "=")) {
-        return part.substring(name.length() + 1);
-      }
-    }
-    throw new IllegalStateException("no " + name + " in " + line);
   }
 
   private static String expect(BufferedReader in, String prefix) throws IOException {

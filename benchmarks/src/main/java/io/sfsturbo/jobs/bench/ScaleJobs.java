@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.bench;
 
 import io.sfsturbo.jobs.waiter.WaitOptions;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 /** What both sides of the scale run agree on: the jobs' ids and end times, and the ideal poll count. */
@@ -76,5 +77,38 @@ final class ScaleJobs {
       polls++;
     }
     return new double[] {polls, t};
+  }
+
+  /** Scales a duration of emulated time down to wall time. */
+  static Duration scaled(Duration d, double factor) {
+    return Duration.ofNanos((long) (d.toNanos() / factor));
+  }
+
+  /** The waiter's default options with every duration scaled by the same factor. */
+  static WaitOptions scaledDefaults(double factor) {
+    WaitOptions defaults = WaitOptions.defaults();
+    return WaitOptions.builder()
+        .initialDelay(scaled(defaults.initialDelay(), factor))
+        .pollInterval(scaled(defaults.pollInterval(), factor))
+        .backoffMultiplier(defaults.backoffMultiplier())
+        .maxInterval(scaled(defaults.maxInterval(), factor))
+        .jitter(defaults.jitter())
+        .timeout(scaled(defaults.timeout(), factor))
+        .build();
+  }
+
+  /** The p-quantile of sorted values, NaN for none. */
+  static double pct(double[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  /** The value of {@code name=value} in a space-separated result line. */
+  static String field(String line, String name) {
+    for (String part : line.split(" ")) {
+      if (part.startsWith(name + "=")) {
+        return part.substring(name.length() + 1);
+      }
+    }
+    throw new IllegalStateException("no " + name + " in " + line);
   }
 }

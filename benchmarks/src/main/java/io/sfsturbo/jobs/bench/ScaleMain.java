@@ -69,15 +69,7 @@ public final class ScaleMain {
     long windowMillis = Long.getLong("scale.window", 60_000L);
     int concurrency = Integer.getInteger("scale.concurrency", 32);
 
-    WaitOptions defaults = WaitOptions.defaults();
-    WaitOptions options = WaitOptions.builder()
-        .initialDelay(scaled(defaults.initialDelay(), factor))
-        .pollInterval(scaled(defaults.pollInterval(), factor))
-        .backoffMultiplier(defaults.backoffMultiplier())
-        .maxInterval(scaled(defaults.maxInterval(), factor))
-        .jitter(defaults.jitter())
-        .timeout(scaled(defaults.timeout(), factor))
-        .build();
+    WaitOptions options = ScaleJobs.scaledDefaults(factor);
     long[] ends = ScaleJobs.endMillis(jobs, seed, windowMillis);
     System.out.printf(Locale.ROOT, "%d waits; jobs end uniformly within %.0f s of emulated time; time scaled %.1f× "
         + "(%.1f s wall); %s; OkHttp: %d requests at a time%n", jobs, windowMillis / 1000.0, factor,
@@ -160,7 +152,7 @@ public final class ScaleMain {
         failures.merge("still pending", 1, Integer::sum);
       }
     }
-    long served = Long.parseLong(field(stats, "polls"));
+    long served = Long.parseLong(ScaleJobs.field(stats, "polls"));
     double[] lag = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 
     System.out.printf(Locale.ROOT, "submitted %d waits in %d ms; all ended %.1f s after GO (the last job ends "
@@ -172,10 +164,10 @@ public final class ScaleMain {
     }
     if (lag.length > 0) {
       System.out.printf(Locale.ROOT, "seen after the job's end (emulated s): p50=%.2f p90=%.2f p99=%.2f max=%.2f%n",
-          pct(lag, 0.50), pct(lag, 0.90), pct(lag, 0.99), lag[lag.length - 1]);
+          ScaleJobs.pct(lag, 0.50), ScaleJobs.pct(lag, 0.90), ScaleJobs.pct(lag, 0.99), lag[lag.length - 1]);
       Arrays.sort(idealLag);
       System.out.printf(Locale.ROOT, "  a perfect poller of the same schedule:  p50=%.2f p90=%.2f p99=%.2f max=%.2f%n",
-          pct(idealLag, 0.50), pct(idealLag, 0.90), pct(idealLag, 0.99), idealLag[idealLag.length - 1]);
+          ScaleJobs.pct(idealLag, 0.50), ScaleJobs.pct(idealLag, 0.90), ScaleJobs.pct(idealLag, 0.99), idealLag[idealLag.length - 1]);
     }
     System.out.printf(Locale.ROOT, "threads: peak %d SDK (sfsturbo-scheduler-*), %d OkHttp, %d in all%n",
         sampler.peakSdkThreads, sampler.peakOkHttpThreads, sampler.peakThreads);
@@ -190,23 +182,6 @@ public final class ScaleMain {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, line + "\n", StandardCharsets.UTF_8);
     System.exit(0);
-  }
-
-  private static Duration scaled(Duration d, double factor) {
-    return Duration.ofNanos((long) (d.toNanos() / factor));
-  }
-
-  private static double pct(double[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
-  }
-
-  private static String field(String line, String name) {
-    for (String part : line.split(" ")) {
-      if (part.startsWith(name + "=")) {
-        return part.substring(name.length() + 1);
-      }
-    }
-    throw new IllegalStateException("no " + name + " in " + line);
   }
 
   private static Process startEmulator(int jobs, long seed, double factor, long windowMillis) throws IOException {

@@ -8,11 +8,10 @@ import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.net.URI;
 import java.util.function.UnaryOperator;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 
 /**
  * Builds the SDK client from the command line and the environment, and says what is missing in the CLI's
@@ -38,29 +37,17 @@ final class ClientFactory {
     boolean insecureHttp;
   }
 
-  /**
-   * A client and the HTTP client the CLI made for it: the SDK never shuts down an {@link OkHttpClient} it
-   * was given, so closing both is the CLI's job.
-   */
+  /** The client a command uses; closing it closes the client. */
   static final class Handle implements AutoCloseable {
     final SfsTurboJobsClient client;
-    private final OkHttpClient http;
 
-    Handle(SfsTurboJobsClient client, OkHttpClient http) {
+    Handle(SfsTurboJobsClient client) {
       this.client = client;
-      this.http = http;
     }
 
     @Override
     public void close() {
-      try {
-        client.close();
-      } finally {
-        if (http != null) {
-          http.dispatcher().executorService().shutdown();
-          http.connectionPool().evictAll();
-        }
-      }
+      client.close();
     }
   }
 
@@ -70,31 +57,19 @@ final class ClientFactory {
    * @param s the settings
    * @param ctx the environment
    * @param emulator the embedded emulator, or null
-   * @param pollObserver sees every HTTP attempt (the live progress counts polls with it), or null
+   * @param telemetry hears every attempt (the live progress counts polls with it), or null
    * @param tweak tests' last say over the builder, or null
    */
-  static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Interceptor pollObserver,
+  static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Telemetry telemetry,
       UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
-    OkHttpClient http = pollObserver == null ? null : new OkHttpClient.Builder().addInterceptor(pollObserver).build();
-    try {
-      SfsTurboJobsClient.Builder b;
-      if (emulator != null) {
-        b = emulator.clientBuilder();
-      } else {
-        b = configured(s, ctx);
-      }
-      if (http != null) {
-        b.httpClient(http);
-      }
-      b = tweak == null ? b : tweak.apply(b);
-      SfsTurboJobsClient.Builder ready = b;
-      return new Handle(setup(ready::build), http);
-    } catch (RuntimeException | Error e) {
-      if (http != null) {
-        http.dispatcher().executorService().shutdown();
-      }
-      throw e;
+    SfsTurboJobsClient.Builder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
+    if (telemetry != null) {
+      // Through the SDK's telemetry, not an OkHttpClient of the CLI's: the client keeps its own HTTP defaults
+      // (concurrent requests, pool, timeouts), which a client passed in would replace.
+      b.telemetry(telemetry);
     }
+    SfsTurboJobsClient.Builder ready = tweak == null ? b : tweak.apply(b);
+    return new Handle(setup(ready::build));
   }
 
   private static SfsTurboJobsClient.Builder configured(Settings s, CliContext ctx) {

@@ -97,7 +97,8 @@ final class EmulateCommand implements Callable<Integer> {
     }
     JobsFile jobs = jobsFile == null ? null : JobsFile.read(jobsFile);
     EmulatorAuth auth = ak != null ? EmulatorAuth.akSk(ak, sk) : EmulatorAuth.token(token);
-    SfsTurboEmulator.Builder builder = SfsTurboEmulator.builder().projectId(projectId).auth(auth);
+    // No journal: a standalone server may answer requests for days, and nothing here reads the record.
+    SfsTurboEmulator.Builder builder = SfsTurboEmulator.builder().projectId(projectId).auth(auth).journal(false);
     if (latency != null) {
       if (latencyMax != null) {
         builder.latency(latency, latencyMax, 1);

@@ -2,7 +2,9 @@
 package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.internal.Durations;
-import java.io.IOException;
+import io.sfsturbo.jobs.telemetry.AttemptEvent;
+import io.sfsturbo.jobs.telemetry.AttemptListener;
+import io.sfsturbo.jobs.telemetry.Telemetry;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The progress of one or more waits on stderr, in one of two modes.
@@ -156,28 +155,28 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   /**
-   * Sees every HTTP attempt and counts a poll for the job whose id ends the path: the waiter's listener
-   * hears only changes, and a job whose status never changes must still show that it is being polled.
+   * Hears every attempt of the client and counts a poll for its job: the waiter's listener hears only
+   * changes, and a job whose status never changes must still show that it is being polled. Each poll of a
+   * wait is one attempt.
    */
-  Interceptor pollObserver() {
-    return chain -> {
-      Request request = chain.request();
-      List<String> segments = request.url().pathSegments();
-      JobTrack t;
-      synchronized (this) {
-        t = segments.isEmpty() ? null : tracks.get(segments.get(segments.size() - 1));
-      }
-      if (t == null) {
-        return chain.proceed(request);
-      }
-      t.pollStarted();
-      try {
-        Response response = chain.proceed(request);
-        t.pollEnded(now());
-        return response;
-      } catch (IOException | RuntimeException e) {
-        t.pollEnded(now());
-        throw e;
+  Telemetry pollTelemetry() {
+    return new Telemetry() {
+      @Override
+      public AttemptListener attemptStarted(AttemptEvent attempt) {
+        JobTrack t;
+        synchronized (ProgressBoard.this) {
+          t = tracks.get(attempt.jobId());
+        }
+        if (t == null) {
+          return AttemptListener.NONE;
+        }
+        t.pollStarted();
+        return new AttemptListener() {
+          @Override
+          public void attemptEnded(AttemptEvent ended) {
+            t.pollEnded(now());
+          }
+        };
       }
     };
   }

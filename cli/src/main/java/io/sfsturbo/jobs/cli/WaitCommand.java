@@ -90,7 +90,7 @@ final class WaitCommand implements Callable<Integer> {
     List<WaitOutcome> outcomes = new ArrayList<>();
     try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns());
          SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
-         ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollObserver(), parent.clientTweak)) {
+         ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollTelemetry(), parent.clientTweak)) {
       JobWaiter waiter = h.client.waiter();
       List<CompletableFuture<WaitOutcome>> waits = new ArrayList<>();
       for (String id : ids) {

@@ -154,6 +154,14 @@ class WaiterTest {
   }
 
   @Test
+  void aRetryAfterOfCenturiesEndsTheWaitAsATimeout() {
+    service.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+        .addHeader("Retry-After", "99999999999999").body("{\"error_code\":\"APIGW.0308\"}").build());
+    assertThrows(WaitTimeoutException.class, () -> waiter.waitFor("j", options.build()));
+    assertEquals(1, service.server.getRequestCount());
+  }
+
+  @Test
   void unknownStatusFailsFastWhenAsked() {
     job("cancelled");
     UnexpectedJobStatusException e = assertThrows(UnexpectedJobStatusException.class,

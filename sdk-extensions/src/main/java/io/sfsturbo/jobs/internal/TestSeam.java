@@ -21,47 +21,36 @@ public final class TestSeam {
 
   private TestSeam() {}
 
-  /** The settings of one builder that a test may replace; a builder overrides those it has. */
-  public abstract static class Settings {
+  /** The settings of one builder that a test may replace; made by {@link #settings}. */
+  public interface Settings {
     /**
      * Replaces the clock.
      *
      * @param clock the clock
      */
-    public void clock(Clock clock) {
-      throw unsupported("a clock");
-    }
+    void clock(Clock clock);
 
     /**
      * Replaces how synchronous waits pause.
      *
      * @param sleeper the sleeper
      */
-    public void sleeper(Sleeper sleeper) {
-      throw unsupported("a sleeper");
-    }
+    void sleeper(Sleeper sleeper);
 
     /**
      * Replaces the jitter draws (numbers in [0, 1)).
      *
      * @param jitter the source
      */
-    public void jitter(DoubleSupplier jitter) {
-      throw unsupported("a jitter source");
-    }
+    void jitter(DoubleSupplier jitter);
 
     /**
      * Replaces the environment variables read for defaults.
      *
      * @param environment the variables
+     * @throws UnsupportedOperationException for a builder that reads none
      */
-    public void environment(Map<String, String> environment) {
-      throw unsupported("an environment");
-    }
-
-    private UnsupportedOperationException unsupported(String what) {
-      return new UnsupportedOperationException(getClass().getName() + " takes no " + what);
-    }
+    void environment(Map<String, String> environment);
   }
 
   /**

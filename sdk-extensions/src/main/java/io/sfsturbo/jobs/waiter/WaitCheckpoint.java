@@ -66,8 +66,8 @@ public final class WaitCheckpoint {
     this.notFoundReported = notFoundReported;
     this.subJobStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(subJobStatuses));
     // The listener is behaviour, not state: a checkpoint never holds one.
-    this.options = options.listener() == WaitOptions.defaults().listener() ? options
-        : options.toBuilder().listener(WaitOptions.defaults().listener()).build();
+    this.options = options.listener() == WaitOptions.NO_LISTENER ? options
+        : options.toBuilder().listener(WaitOptions.NO_LISTENER).build();
   }
 
   /**
@@ -280,7 +280,7 @@ public final class WaitCheckpoint {
           options);
     } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
       // NumberFormatException is an IllegalArgumentException; so are the builders' range checks.
-      throw new InvalidCheckpointException("wait checkpoint is corrupt: " + e.getMessage(), e);
+      throw new InvalidCheckpointException("wait checkpoint is corrupt: " + Printable.forMessage(e.getMessage()), e);
     }
   }
 

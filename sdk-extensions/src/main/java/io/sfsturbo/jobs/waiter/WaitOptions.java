@@ -163,7 +163,7 @@ public final class WaitOptions {
   /** The longest wait: a year, far beyond any job, so that deadline arithmetic cannot overflow. */
   static final Duration MAX_TIMEOUT = Duration.ofDays(365);
 
-  private static final JobProgressListener NO_LISTENER = new JobProgressListener() {};
+  static final JobProgressListener NO_LISTENER = new JobProgressListener() {};
 
   /** Builds {@link WaitOptions}. */
   public static final class Builder {

@@ -183,7 +183,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
    * poll ({@link JobWaiter#pollOnce}) ends here, its checkpoint being its result.
    */
   private Step<WaitResult> again(Step<WaitResult> next, SfsTurboException failure, Duration elapsed) {
-    if (single || listener != NO_LISTENER) {
+    if (single || listener != WaitOptions.NO_LISTENER) {
       Instant now = wall.instant();
       Duration delay = next.delay();
       if (single) {
@@ -256,6 +256,15 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       safely(() -> listener.onUnknownStatus(job));
     }
     List<SubJobDetail> subs = job.subJobs();
+    if (subSeen.size() > subs.size()) {
+      // Only the sub-jobs of this answer are remembered: ids a server chose once and dropped must not pile up in
+      // memory and in every checkpoint for the rest of the wait.
+      Set<String> current = new HashSet<>();
+      for (int i = 0; i < subs.size(); i++) {
+        current.add(subs.get(i).jobId() != null ? subs.get(i).jobId() : "#" + i);
+      }
+      subSeen.keySet().retainAll(current);
+    }
     for (int i = 0; i < subs.size(); i++) {
       SubJobDetail sub = subs.get(i);
       String key = sub.jobId() != null ? sub.jobId() : "#" + i;
@@ -294,7 +303,6 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     return status == JobStatus.UNKNOWN_TO_SDK_VERSION ? "?" + statusText : status;
   }
 
-  private static final JobProgressListener NO_LISTENER = WaitOptions.defaults().listener();
 
   private void safely(Runnable call) {
     try {

@@ -4,6 +4,7 @@ package io.sfsturbo.jobs.temporal;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.Objects;
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public final class JobFailure {
+  /** The most failed sub-jobs a failure carries; the count of all is in the exception's message. */
+  public static final int MAX_SUB_JOBS = 100;
+
   private final String jobId;
   private final String jobType;
   private final String errorCode;
@@ -52,11 +56,20 @@ public final class JobFailure {
    * @return the value
    */
   public static JobFailure of(JobFailedException e) {
+    // Server text goes into workflow history and its UI: escaped and capped like an exception message, and at
+    // most MAX_SUB_JOBS sub-jobs, so that a hostile or huge answer cannot outgrow Temporal's payload limit.
     List<JobFailure> subs = new ArrayList<>();
     for (SubJobDetail s : e.failedSubJobs()) {
-      subs.add(new JobFailure(s.jobId(), s.jobType(), s.errorCode(), s.failReason(), null));
+      if (subs.size() == MAX_SUB_JOBS) {
+        break;
+      }
+      subs.add(new JobFailure(text(s.jobId()), text(s.jobType()), text(s.errorCode()), text(s.failReason()), null));
     }
-    return new JobFailure(e.jobId(), e.jobType(), e.errorCode(), e.failReason(), subs);
+    return new JobFailure(e.jobId(), text(e.jobType()), text(e.errorCode()), text(e.failReason()), subs);
+  }
+
+  private static String text(String serverText) {
+    return serverText == null ? null : Printable.forMessage(serverText);
   }
 
   /** Returns the job (or sub-job) id. */

@@ -16,6 +16,7 @@ import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ManualActivityCompletionClient;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.util.Objects;
@@ -201,8 +202,10 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
       }
       try {
         completion.recordHeartbeat(details);
-      } catch (CanceledFailure e) {
-        // The workflow cancelled the activity (or it timed out): stop polling; the completion reports it.
+      } catch (ActivityCompletionException | CanceledFailure e) {
+        // This attempt is over for this worker: the workflow cancelled it (ActivityCanceledException), it timed
+        // out and may run elsewhere (ActivityNotExistsException), or it was reset or paused. Polling on would only
+        // duplicate the polls of the next attempt; the completion then reports a cancellation.
         cancelled = true;
         if (w != null) {
           w.cancel(false);

@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
- * A client's engine: its time, its scheduler, its watchdog and its running loops, and how to
+ * A client's engine: its time, its scheduler and its running loops, and how to
  * make one try of its operation for a resource id. Plain calls and waits both build their
  * {@link Loop} here, so that one deadline, one close and one way of trying serve them all.
  *
@@ -16,7 +16,6 @@ import java.util.function.Function;
 public final class Engine<T> {
   private final Ticker ticker;
   private final Scheduler scheduler;
-  private final Watchdog watchdog;
   private final Scope scope = new Scope();
   private final Function<String, Attempt<T>> attempts;
   private final Duration attemptTimeout;
@@ -25,41 +24,23 @@ public final class Engine<T> {
   private final RateLimiter limiter;
 
   /**
-   * Creates an engine.
+   * Creates an engine; its loops share one rate limiter.
    *
    * @param ticker time for deadlines and sync pauses
    * @param scheduler times async tries and the watchdog's sweeps
-   * @param watchdog bounds each try as a whole
-   * @param attempts makes one try for a resource id
-   * @param attemptTimeout the default bound of one try
-   * @param retryPolicy how transient failures are tried again
-   * @param random draws jitter in [0, 1)
-   */
-  public Engine(Ticker ticker, Scheduler scheduler, Watchdog watchdog, Function<String, Attempt<T>> attempts,
-      Duration attemptTimeout, RetryPolicy retryPolicy, DoubleSupplier random) {
-    this(ticker, scheduler, watchdog, attempts, attemptTimeout, retryPolicy, random, RateLimiter.NONE);
-  }
-
-  /**
-   * Creates an engine whose loops share a rate limiter.
-   *
-   * @param ticker time for deadlines and sync pauses
-   * @param scheduler times async tries and the watchdog's sweeps
-   * @param watchdog bounds each try as a whole
    * @param attempts makes one try for a resource id
    * @param attemptTimeout the default bound of one try
    * @param retryPolicy how transient failures are tried again
    * @param random draws jitter in [0, 1)
    * @param limiter paces every try of every loop of this engine
    */
-  public Engine(Ticker ticker, Scheduler scheduler, Watchdog watchdog, Function<String, Attempt<T>> attempts,
+  public Engine(Ticker ticker, Scheduler scheduler, Function<String, Attempt<T>> attempts,
       Duration attemptTimeout, RetryPolicy retryPolicy, DoubleSupplier random, RateLimiter limiter) {
     this.limiter = limiter;
     this.retryPolicy = retryPolicy;
     this.random = random;
     this.ticker = ticker;
     this.scheduler = scheduler;
-    this.watchdog = watchdog;
     this.attempts = attempts;
     this.attemptTimeout = attemptTimeout;
   }
@@ -105,11 +86,6 @@ public final class Engine<T> {
     return random;
   }
 
-  /** Returns the rate limiter that the engine's loops share. */
-  public RateLimiter rateLimiter() {
-    return limiter;
-  }
-
   /** Returns the default bound of one try. */
   public Duration attemptTimeout() {
     return attemptTimeout;
@@ -123,11 +99,6 @@ public final class Engine<T> {
   /** Returns the engine's scheduler. */
   public Scheduler scheduler() {
     return scheduler;
-  }
-
-  /** Returns the watchdog that bounds tries. */
-  public Watchdog watchdog() {
-    return watchdog;
   }
 
   /** Returns the running loops of the client, to close them with it. */

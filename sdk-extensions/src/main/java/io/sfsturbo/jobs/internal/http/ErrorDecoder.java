@@ -28,6 +28,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ErrorDecoder {
   private static final Gson GSON = new Gson();
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
 
   private ErrorDecoder() {}
 
@@ -135,15 +136,23 @@ public final class ErrorDecoder {
     String value = header.trim();
     try {
       long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+      return seconds < 0 ? null : atMost(Duration.ofSeconds(seconds));
     } catch (NumberFormatException notSeconds) {
       try {
         Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration d = Duration.between(now, at);
-        return d.isNegative() ? Duration.ZERO : d;
+        return d.isNegative() ? Duration.ZERO : atMost(d);
       } catch (RuntimeException notDate) {
         return null;
       }
     }
+  }
+
+  /**
+   * A server's delay, capped at a year: no wait or call lasts longer, and a centuries-long value would overflow
+   * the nanosecond arithmetic of the delays it is compared with.
+   */
+  private static Duration atMost(Duration asked) {
+    return asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
   }
 }

@@ -101,6 +101,9 @@ class ErrorDecoderTest {
     assertEquals(Duration.ofSeconds(7), ErrorDecoder.parseRetryAfter("7", NOW));
     assertEquals(Duration.ofSeconds(30), ErrorDecoder.parseRetryAfter("Sun, 29 Nov 2026 10:00:30 GMT", NOW));
     assertEquals(Duration.ZERO, ErrorDecoder.parseRetryAfter("Sun, 29 Nov 2026 09:00:00 GMT", NOW));
+    // Centuries would overflow the nanosecond arithmetic of delays: a year is the most a server can ask for.
+    assertEquals(Duration.ofDays(365), ErrorDecoder.parseRetryAfter("99999999999999", NOW));
+    assertEquals(Duration.ofDays(365), ErrorDecoder.parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", NOW));
     assertNull(ErrorDecoder.parseRetryAfter("soon", NOW));
     assertNull(ErrorDecoder.parseRetryAfter(null, NOW));
     ThrottledException t = (ThrottledException) ErrorDecoder.decode("op", 429, null, "3", "", NOW);
