@@ -40,27 +40,21 @@ final class AuthInterceptor implements Interceptor {
   private static final Duration SKEW_TOLERANCE = Duration.ofMinutes(5);
 
   private final Credentials credentials;
-  private final String userAgent;
-  private final String projectId;
   private final Clock clock;
   /** How far the gateway's clock is ahead of ours, learnt from a refused signature; signs with it from then on. */
   private final AtomicLong clockOffsetMillis = new AtomicLong();
   /** A keyed MAC per thread: creating and keying one costs more than the signature itself. */
   private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
 
-  AuthInterceptor(Credentials credentials, String userAgent, String projectId, Clock clock) {
+  AuthInterceptor(Credentials credentials, Clock clock) {
     this.credentials = credentials;
-    this.userAgent = userAgent;
-    this.projectId = projectId;
     this.clock = clock;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    // The fixed headers are set here rather than in an interceptor of their own: one request copy less per call.
-    // Content-Type is Table 2's mandatory header; the spec marks it x-sdk-managed, so it is set here, not by callers.
-    Request original = chain.request().newBuilder().header("User-Agent", userAgent).header("X-Project-Id", projectId)
-        .header("Content-Type", "application/json").build();
+    // The request already carries the fixed headers (ShowJobRequests): one copy per send, here, adds the identity.
+    Request original = chain.request();
     Identity identity = resolve();
     Response response = chain.proceed(apply(original, identity));
     if (response.code() == 401) {

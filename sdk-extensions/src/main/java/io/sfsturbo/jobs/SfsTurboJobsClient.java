@@ -20,7 +20,6 @@ import io.sfsturbo.jobs.internal.engine.RateLimiter;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
-import io.sfsturbo.jobs.internal.http.ErrorBodyLimit;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.region.Region;
@@ -141,22 +140,25 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Credentials bound = credentials instanceof IamPasswordCredentials
         ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder().callTimeout(attemptTimeout).build())
         : credentials;
-    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, userAgent, projectId, b.clock))
-        .addInterceptor(new ErrorBodyLimit()).build();
+    // Error bodies need no interceptor of their own: ShowJobAttempt reads them capped (Bodies), and nothing
+    // else reads a response body.
+    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, b.clock)).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
-    JobsApi api = new Retrofit.Builder()
+    ShowJobRequests requests = new ShowJobRequests(new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(httpClient)
         .build()
-        .create(JobsApi.class);
+        .create(JobsApi.class), projectId, userAgent);
     boolean customTime = b.sleeper != Sleeper.SYSTEM || b.clock != Builder.SYSTEM_CLOCK;
     Ticker ticker = customTime ? Ticker.of(b.clock, b.sleeper) : Ticker.SYSTEM;
     Scheduler scheduler = Scheduler.of(executor);
     Watchdog watchdog = new Watchdog(ticker, scheduler);
     Clock clock = b.clock;
     JobDecoder decoder = new JobDecoder(b.maxResponseBytes);
+    OkHttpClient sender = httpClient;
     this.engine = new Engine<>(ticker, scheduler,
-        jobId -> new ShowJobAttempt(api, decoder, projectId, jobId, watchdog, clock), attemptTimeout, b.retryPolicy, random,
+        jobId -> new ShowJobAttempt(sender, requests, decoder, projectId, jobId, watchdog, clock), attemptTimeout,
+        b.retryPolicy, random,
         new RateLimiter(b.rateLimit, ticker));
   }
 

@@ -12,7 +12,6 @@ import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.internal.engine.Attempt;
 import io.sfsturbo.jobs.internal.engine.Cancellable;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
-import io.sfsturbo.jobs.internal.api.JobsApi;
 import io.sfsturbo.jobs.internal.http.Bodies;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
@@ -23,29 +22,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.ResponseBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
-import retrofit2.Response;
 
 /**
- * One {@code ShowJobDetail} HTTP exchange through the generated interface, bounded as a whole by
- * the watchdog, its response turned into a {@link JobDetail} or a typed failure. Every check of
- * what came back that needs the request (the job id matches, a redirect's target) is made here.
+ * One {@code ShowJobDetail} HTTP exchange, bounded as a whole by the watchdog, its response turned
+ * into a {@link JobDetail} or a typed failure. Every check of what came back that needs the request
+ * (the job id matches, a redirect's target) is made here.
+ *
+ * <p>The request is the generated interface's ({@link ShowJobRequests}); it is sent with OkHttp
+ * directly, since the body is decoded here in any case and Retrofit's response wrapping would only
+ * copy the response once more per call.
  */
 final class ShowJobAttempt implements Attempt<JobDetail> {
   private static final Logger LOG = LoggerFactory.getLogger("io.sfsturbo.jobs.http");
-  private final JobsApi api;
+  private final OkHttpClient http;
+  private final ShowJobRequests requests;
   private final JobDecoder decoder;
   private final String projectId;
   private final String jobId;
   private final Watchdog watchdog;
   private final Clock clock;
 
-  ShowJobAttempt(JobsApi api, JobDecoder decoder, String projectId, String jobId, Watchdog watchdog, Clock clock) {
-    this.api = api;
+  ShowJobAttempt(OkHttpClient http, ShowJobRequests requests, JobDecoder decoder, String projectId, String jobId,
+      Watchdog watchdog, Clock clock) {
+    this.http = http;
+    this.requests = requests;
     this.decoder = decoder;
     this.projectId = projectId;
     this.jobId = jobId;
@@ -59,19 +65,22 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
 
   @Override
   public Cancellable start(long timeoutNanos, boolean sync, Attempt.Callback<JobDetail> callback) {
-    Call<ResponseBody> call = api.showJobDetail(projectId, jobId);
+    Call call = http.newCall(requests.forJob(jobId));
     Once once = new Once(callback, call, timeoutNanos, sync);
     once.guard = watchdog.arm(timeoutNanos, once::timedOut);
     if (sync) {
       callback.started(call::cancel);
+      Response response;
       try {
-        Response<ResponseBody> response = call.execute();
-        once.report(outcome(response, once), response);
+        response = call.execute();
       } catch (IOException e) {
-        once.report(transportFailure(e, once), null);
+        once.report(transportFailure(e, once), -1, null);
+        return call::cancel;
       } catch (RuntimeException e) {
-        once.report(new SfsTurboException(operation() + " failed unexpectedly: " + e, e), null);
+        once.report(new SfsTurboException(operation() + " failed unexpectedly: " + e, e), -1, null);
+        return call::cancel;
       }
+      once.onResponse(call, response);
     } else {
       call.enqueue(once);
     }
@@ -83,16 +92,16 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
    * watchdog when the try's time is up (an async caller then hears at once, without waiting for
    * the stalled exchange to notice its cancellation).
    */
-  private final class Once implements retrofit2.Callback<ResponseBody> {
+  private final class Once implements okhttp3.Callback {
     final Attempt.Callback<JobDetail> callback;
-    final Call<ResponseBody> call;
+    final Call call;
     final long timeoutNanos;
     final boolean sync;
     final long startNanos = System.nanoTime();
     final AtomicBoolean reported = new AtomicBoolean();
     volatile Watchdog.Guard guard;
 
-    Once(Attempt.Callback<JobDetail> callback, Call<ResponseBody> call, long timeoutNanos, boolean sync) {
+    Once(Attempt.Callback<JobDetail> callback, Call call, long timeoutNanos, boolean sync) {
       this.callback = callback;
       this.call = call;
       this.timeoutNanos = timeoutNanos;
@@ -103,11 +112,12 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       call.cancel();
       if (!sync) {
         // A sync caller must hear on its own thread: cancelling unblocks it, and it reports then.
-        report(timeout(null, this), null);
+        report(timeout(null, this), -1, null);
       }
     }
 
-    void report(Object outcome, Response<?> response) {
+    /** Reports an outcome; {@code status} is -1 when no response came. */
+    void report(Object outcome, int status, String requestId) {
       Watchdog.Guard g = guard;
       if (g != null) {
         g.disarm();
@@ -115,8 +125,8 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       if (!reported.compareAndSet(false, true)) {
         return;
       }
-      if (response != null) {
-        callback.responded(response.code(), response.headers().get("X-request-id"));
+      if (status >= 0) {
+        callback.responded(status, requestId);
       }
       if (outcome instanceof JobDetail) {
         callback.succeeded((JobDetail) outcome);
@@ -126,74 +136,72 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
     }
 
     @Override
-    public void onResponse(Call<ResponseBody> c, Response<ResponseBody> response) {
+    public void onResponse(Call c, Response response) {
+      // Read once: the outcome, the log and the probe all use it.
+      String requestId = response.header("X-request-id");
       Object outcome;
       try {
-        outcome = outcome(response, this);
+        outcome = outcome(response, requestId, this);
       } catch (RuntimeException e) {
         outcome = new SfsTurboException(operation() + " failed unexpectedly: " + e, e);
+      } finally {
+        response.close();
       }
-      report(outcome, response);
+      report(outcome, response.code(), requestId);
     }
 
     @Override
-    public void onFailure(Call<ResponseBody> c, Throwable t) {
-      report(t instanceof IOException ? transportFailure((IOException) t, this)
-          : new SfsTurboException(operation() + " failed unexpectedly: " + t, t), null);
+    public void onFailure(Call c, IOException e) {
+      report(transportFailure(e, this), -1, null);
     }
   }
 
   /** Returns the job for a 2xx response, or the exception that the response means. */
-  private Object outcome(Response<ResponseBody> response, Once once) {
-    String requestId = response.headers().get("X-request-id");
+  private Object outcome(Response response, String requestId, Once once) {
     logAttempt(response.code(), requestId, once.startNanos);
     int code = response.code();
     if (response.isSuccessful()) {
-      ResponseBody body = response.body();
-      if (body == null) {
-        return decodingFailure(response, "without a body", "", null);
-      }
       JobDetail job;
       try {
-        job = decoder.decode(body, requestId);
+        job = decoder.decode(response.body(), requestId);
       } catch (JobDecoder.Rejected e) {
-        return decodingFailure(response, "with a body that could not be read: " + e.getMessage(), Bodies.cap(e.raw()),
-            e.getCause());
+        return decodingFailure(response, requestId, "with a body that could not be read: " + e.getMessage(),
+            Bodies.cap(e.raw()), e.getCause());
       } catch (IOException e) {
         // The body broke off or stalled after the headers: the same as no response.
         return transportFailure(e, once);
       }
       if (!jobId.equals(job.jobId())) {
         // A misrouted or cached answer: believing it would report another job's fate as this one's.
-        return decodingFailure(response, "with job '" + Printable.forMessage(job.jobId()) + "' instead of the "
-            + "requested one", "", null);
+        return decodingFailure(response, requestId, "with job '" + Printable.forMessage(job.jobId())
+            + "' instead of the requested one", "", null);
       }
       return job;
     }
     if (code >= 300 && code < 400) {
-      Bodies.readErrorAndClose(response.errorBody());
+      Bodies.readErrorAndClose(response.body());
       ErrorDetails details = new ErrorDetails(operation(), code, null, null, requestId, "");
       return new UnexpectedRedirectException(details, origin(response));
     }
-    String errorBody = Bodies.readErrorAndClose(response.errorBody());
-    return ErrorDecoder.decode(operation(), code, requestId, response.headers().get("Retry-After"), errorBody,
+    String errorBody = Bodies.readErrorAndClose(response.body());
+    return ErrorDecoder.decode(operation(), code, requestId, response.header("Retry-After"), errorBody,
         clock.instant());
   }
 
-  private ResponseDecodingException decodingFailure(Response<?> response, String what, String raw, Throwable cause) {
-    String requestId = response.headers().get("X-request-id");
+  private ResponseDecodingException decodingFailure(Response response, String requestId, String what, String raw,
+      Throwable cause) {
     return new ResponseDecodingException(operation() + " returned HTTP " + response.code() + " " + what
         + " [request id " + (requestId == null ? "none" : Printable.forMessage(requestId)) + "]", response.code(),
         requestId, raw, cause);
   }
 
   /** The redirect target's scheme, host and port: never its path or query, which may carry secrets. */
-  private static String origin(Response<?> response) {
-    String location = response.headers().get("Location");
+  private static String origin(Response response) {
+    String location = response.header("Location");
     if (location == null) {
       return null;
     }
-    HttpUrl target = response.raw().request().url().resolve(location);
+    HttpUrl target = response.request().url().resolve(location);
     if (target == null) {
       return "an unreadable location";
     }

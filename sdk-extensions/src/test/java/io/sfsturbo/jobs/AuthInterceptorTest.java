@@ -45,7 +45,9 @@ class AuthInterceptorTest {
 
   private int send(AuthInterceptor interceptor) throws Exception {
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(interceptor).build();
-    try (Response r = http.newCall(new Request.Builder().url(server.url("/v1/p/sfs-turbo/jobs/j")).build()).execute()) {
+    Request request = new Request.Builder().url(server.url("/v1/proj/sfs-turbo/jobs/j")).header("X-Project-Id", "proj")
+        .header("Content-Type", "application/json").build();
+    try (Response r = http.newCall(request).execute()) {
       return r.code();
     }
   }
@@ -63,12 +65,11 @@ class AuthInterceptorTest {
   }
 
   @Test
-  void aTokenIsSentAsItsHeaderWithTheFixedHeaders() throws Exception {
+  void aTokenIsSentAsItsHeaderAndTheRequestsHeadersKept() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).build());
-    assertEquals(200, send(new AuthInterceptor(() -> Identity.token("tok"), "ua/1", "proj", CLOCK)));
+    assertEquals(200, send(new AuthInterceptor(() -> Identity.token("tok"), CLOCK)));
     RecordedRequest r = taken();
     assertEquals("tok", r.getHeaders().get("X-Auth-Token"));
-    assertEquals("ua/1", r.getHeaders().get("User-Agent"));
     assertEquals("proj", r.getHeaders().get("X-Project-Id"));
     assertEquals("application/json", r.getHeaders().get("Content-Type"));
     assertNull(r.getHeaders().get("Authorization"));
@@ -78,16 +79,16 @@ class AuthInterceptorTest {
   void anAccessKeyIsSignedWithTheClientsClockAndTheSecurityTokenSigned() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).build());
     server.enqueue(new MockResponse.Builder().code(200).build());
-    send(new AuthInterceptor(AkSkCredentials.temporary("AKTESTEXAMPLE", "SKsecretEXAMPLE", "sts"), "ua", "p", CLOCK));
+    send(new AuthInterceptor(AkSkCredentials.temporary("AKTESTEXAMPLE", "SKsecretEXAMPLE", "sts"), CLOCK));
     RecordedRequest first = taken();
     assertEquals("20261129T100000Z", first.getHeaders().get("X-Sdk-Date"));
     assertEquals("sts", first.getHeaders().get("X-Security-Token"));
     String auth = first.getHeaders().get("Authorization");
     assertTrue(auth.startsWith("SDK-HMAC-SHA256 Access=AKTESTEXAMPLE, SignedHeaders="), auth);
-    assertTrue(auth.contains("x-security-token"), auth);
+    assertTrue(auth.contains("SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token,"), auth);
     assertNull(first.getHeaders().get("X-Auth-Token"));
     // Another secret key gives another signature: the key pair, not just the access key, is applied.
-    send(new AuthInterceptor(AkSkCredentials.temporary("AKTESTEXAMPLE", "other", "sts"), "ua", "p", CLOCK));
+    send(new AuthInterceptor(AkSkCredentials.temporary("AKTESTEXAMPLE", "other", "sts"), CLOCK));
     assertNotEquals(auth, taken().getHeaders().get("Authorization"));
   }
 
@@ -95,7 +96,7 @@ class AuthInterceptorTest {
   void aRefusedSignatureTeachesTheGatewaysClockAndIsSentOnceMore() throws Exception {
     server.enqueue(rejected(APIGW_0301, "Sun, 29 Nov 2026 11:00:00 GMT"));
     server.enqueue(new MockResponse.Builder().code(200).build());
-    AuthInterceptor interceptor = new AuthInterceptor(AkSkCredentials.of("AK", "SK"), "ua", "p", CLOCK);
+    AuthInterceptor interceptor = new AuthInterceptor(AkSkCredentials.of("AK", "SK"), CLOCK);
     assertEquals(200, send(interceptor));
     assertEquals("20261129T100000Z", taken().getHeaders().get("X-Sdk-Date"));
     assertEquals("20261129T110000Z", taken().getHeaders().get("X-Sdk-Date"));
@@ -108,7 +109,7 @@ class AuthInterceptorTest {
 
   @Test
   void otherRejectionsOfASignatureAreNotResent() throws Exception {
-    AuthInterceptor interceptor = new AuthInterceptor(AkSkCredentials.of("AK", "SK"), "ua", "p", CLOCK);
+    AuthInterceptor interceptor = new AuthInterceptor(AkSkCredentials.of("AK", "SK"), CLOCK);
     server.enqueue(rejected(APIGW_0301, null));
     assertEquals(401, send(interceptor), "no Date header");
     server.enqueue(rejected(APIGW_0301, "Sun, 29 Nov 2026 10:01:00 GMT"));
@@ -137,7 +138,7 @@ class AuthInterceptorTest {
     };
     server.enqueue(rejected("{\"error_code\":\"APIGW.0307\"}", null));
     server.enqueue(rejected("{\"error_code\":\"APIGW.0307\"}", null));
-    assertEquals(401, send(new AuthInterceptor(renewing, "ua", "p", CLOCK)), "a second 401 is final");
+    assertEquals(401, send(new AuthInterceptor(renewing, CLOCK)), "a second 401 is final");
     assertEquals("tok-1", taken().getHeaders().get("X-Auth-Token"));
     assertEquals("tok-2", taken().getHeaders().get("X-Auth-Token"));
     assertEquals(1, heard.size());

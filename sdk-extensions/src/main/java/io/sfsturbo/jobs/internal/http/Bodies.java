@@ -42,10 +42,23 @@ public final class Bodies {
    * @throws IOException when reading fails
    */
   public static Capped read(ResponseBody body, long limit) throws IOException {
+    return read(body, body.contentType(), limit);
+  }
+
+  /**
+   * Reads at most {@code limit} bytes of a body whose content type the caller already has.
+   *
+   * @param body the body (not closed here)
+   * @param contentType its content type (gives the charset), or null for UTF-8
+   * @param limit the most bytes to read
+   * @return the text and whether the body was longer
+   * @throws IOException when reading fails
+   */
+  public static Capped read(ResponseBody body, MediaType contentType, long limit) throws IOException {
     BufferedSource source = body.source();
     boolean more = source.request(limit + 1);
     long n = more ? limit : source.getBuffer().size();
-    return new Capped(source.readString(n, charset(body.contentType())), more);
+    return new Capped(source.readString(n, charset(contentType)), more);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sfsturbo.jobs.internal.http;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import okhttp3.ResponseBody;
  * and must be a job (a {@code job_id} and a {@code status}). Any status text is kept, known or not.
  */
 public final class JobDecoder {
-  // Thread-safe; the models' generated adapters (their @JsonAdapter) do the binding.
-  private static final Gson GSON = new Gson();
+  // Thread-safe; the model's generated adapter (its @JsonAdapter), looked up once rather than per body.
+  private static final TypeAdapter<JobDetail> ADAPTER = new Gson().getAdapter(JobDetail.class);
 
   private final long maxBytes;
 
@@ -41,11 +42,12 @@ public final class JobDecoder {
    */
   public JobDetail decode(ResponseBody body, String requestId) throws IOException {
     try {
+      // Parsed once: OkHttp parses the header again at every contentType() call.
       MediaType contentType = body.contentType();
       if (body.contentLength() > maxBytes) {
         throw new Rejected(tooLarge(), "", null);
       }
-      Bodies.Capped read = Bodies.read(body, maxBytes);
+      Bodies.Capped read = Bodies.read(body, contentType, maxBytes);
       String text = read.text;
       if (read.truncated) {
         throw new Rejected(tooLarge(), text, null);
@@ -64,8 +66,8 @@ public final class JobDecoder {
       }
       JobDetail job;
       try {
-        job = GSON.fromJson(text, JobDetail.class);
-      } catch (RuntimeException e) {
+        job = ADAPTER.fromJson(text);
+      } catch (IOException | RuntimeException e) {
         throw shapeFailure(text, e);
       }
       if (job == null) {
@@ -89,7 +91,7 @@ public final class JobDecoder {
   }
 
   /** Tells apart why valid JSON could not be bound: not an object, or an object of the wrong shape. */
-  private static Rejected shapeFailure(String text, RuntimeException bindFailure) {
+  private static Rejected shapeFailure(String text, Exception bindFailure) {
     if (!JsonParser.parseString(text).isJsonObject()) {
       return new Rejected("the response body is JSON but not an object", text, bindFailure);
     }

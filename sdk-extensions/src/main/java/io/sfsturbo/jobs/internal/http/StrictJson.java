@@ -32,7 +32,7 @@ public final class StrictJson {
     JsonReader reader = new JsonReader(new StringReader(text));
     reader.setStrictness(Strictness.STRICT);
     try {
-      String problem = value(reader, 0, "$");
+      String problem = value(reader, 0);
       if (problem == null && reader.peek() != JsonToken.END_DOCUMENT) {
         return "the body holds more than one JSON value";
       }
@@ -42,7 +42,8 @@ public final class StrictJson {
     }
   }
 
-  private static String value(JsonReader reader, int depth, String path) throws IOException {
+  // The path for a message is the reader's own (getPath), so that none is built for a valid document.
+  private static String value(JsonReader reader, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       return "the response body nests deeper than " + MAX_DEPTH + " levels";
     }
@@ -54,10 +55,10 @@ public final class StrictJson {
           String name = reader.nextName();
           if (!names.add(name)) {
             return "the response body has the key '" + Printable.forMessage(name) + "' twice in "
-                + Printable.forMessage(path)
+                + Printable.forMessage(parentOf(reader.getPath(), name))
                 + ", so its meaning is ambiguous";
           }
-          String problem = value(reader, depth + 1, path + "." + name);
+          String problem = value(reader, depth + 1);
           if (problem != null) {
             return problem;
           }
@@ -66,8 +67,8 @@ public final class StrictJson {
         return null;
       case BEGIN_ARRAY:
         reader.beginArray();
-        for (int i = 0; reader.hasNext(); i++) {
-          String problem = value(reader, depth + 1, path + "[" + i + "]");
+        while (reader.hasNext()) {
+          String problem = value(reader, depth + 1);
           if (problem != null) {
             return problem;
           }
@@ -78,5 +79,11 @@ public final class StrictJson {
         reader.skipValue();
         return null;
     }
+  }
+
+  /** The path of the object that holds a key, from the key's path ({@code $.a.b} and {@code b} give {@code $.a}). */
+  private static String parentOf(String keyPath, String name) {
+    int end = keyPath.length() - name.length() - 1;
+    return keyPath.endsWith("." + name) && end > 0 ? keyPath.substring(0, end) : keyPath;
   }
 }

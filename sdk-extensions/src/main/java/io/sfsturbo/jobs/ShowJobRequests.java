@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs;
+
+import io.sfsturbo.jobs.internal.api.JobsApi;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Request;
+
+/**
+ * The {@code ShowJobDetail} request of a job, as the generated interface defines it (method, path,
+ * encoding) plus the headers every request carries, built once and kept for the job's next polls.
+ *
+ * <p>Why keep them: building a request through Retrofit's proxy resolves the URL against the base
+ * from text (host canonicalization, path escaping, a path-traversal check) and costs about 2.4 µs,
+ * some 6 % of a whole loopback call; a request is immutable and depends only on the job id, and a
+ * job is polled many times. The cache is bounded: past {@link #MAX_KEPT} jobs it starts over, so
+ * that 100 000 concurrent waits cost no more memory than one.
+ */
+final class ShowJobRequests {
+  /** The most requests kept; about 1 KB each. */
+  static final int MAX_KEPT = 1024;
+
+  private final JobsApi api;
+  private final String projectId;
+  private final String userAgent;
+  private final ConcurrentHashMap<String, Request> kept = new ConcurrentHashMap<>();
+
+  ShowJobRequests(JobsApi api, String projectId, String userAgent) {
+    this.api = api;
+    this.projectId = projectId;
+    this.userAgent = userAgent;
+  }
+
+  /** Returns the request for a job id (already validated), unauthenticated: the auth interceptor signs each send. */
+  Request forJob(String jobId) {
+    Request request = kept.get(jobId);
+    if (request == null) {
+      request = build(jobId);
+      if (kept.size() >= MAX_KEPT) {
+        kept.clear();
+      }
+      kept.put(jobId, request);
+    }
+    return request;
+  }
+
+  /** Returns how many requests are kept; for tests. */
+  int keptCount() {
+    return kept.size();
+  }
+
+  private Request build(String jobId) {
+    // Content-Type is Table 2's mandatory header; the spec marks it x-sdk-managed, so it is set here, not by callers.
+    return api.showJobDetail(projectId, jobId).request().newBuilder()
+        .header("User-Agent", userAgent)
+        .header("X-Project-Id", projectId)
+        .header("Content-Type", "application/json")
+        .build();
+  }
+}
