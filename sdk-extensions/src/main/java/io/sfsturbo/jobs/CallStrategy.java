@@ -50,19 +50,18 @@ final class CallStrategy implements Strategy<JobDetail, JobDetail> {
   @Override
   public Step<JobDetail> onFailure(SfsTurboException failure, Duration elapsed) {
     attempts++;
-    if (!failure.isRetryable() || attempts >= policy.maxAttempts()) {
+    // The policy decides (attempts left, retryable, Retry-After within its cap); the step keeps a
+    // Retry-After as a floor that the deadline may not shorten.
+    Duration delay = policy.nextDelay(failure, attempts, random.getAsDouble());
+    if (delay == null) {
       return Step.fail(withEarlier(failure));
     }
-    Duration computed = policy.backoff().delay(attempts - 1, random.getAsDouble());
     Duration retryAfter = failure instanceof ThrottledException ? ((ThrottledException) failure).retryAfter() : null;
-    if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
-      return Step.fail(withEarlier(failure));
-    }
     earlier.add(failure);
     if (LOG.isDebugEnabled()) {
       LOG.debug("retrying {} after attempt {}: {}", operation(), attempts, failure.getMessage());
     }
-    return Step.againAfter(computed, retryAfter);
+    return Step.againAfter(delay, retryAfter);
   }
 
   @Override
