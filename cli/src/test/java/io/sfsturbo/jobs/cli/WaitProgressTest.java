@@ -40,6 +40,18 @@ class WaitProgressTest {
   }
 
   @Test
+  void moreJobsThanTheTerminalHasRowsStayOnIt() {
+    CliRun cli = new CliRun(dir);
+    cli.terminal = true;
+    cli.env.put("LINES", "3");
+    assertEquals(1, cli.run("wait", "demo-success", "demo-failed", "demo-running", "--emulator", "--interval", "10ms",
+        "--timeout", "500ms"), cli.err());
+    // The 3-row screen fails on a cursor up from its top row.
+    new Screen(3).feed(cli.err());
+    assertTrue(cli.err().contains("] ... and 2 more ("), cli.err());
+  }
+
+  @Test
   void inALogThereIsNoControlSequence() {
     CliRun cli = new CliRun(dir);
     assertEquals(0, cli.run("wait", "demo-success", "--emulator", "--interval", "10ms"), cli.err());
