@@ -3,7 +3,6 @@ package io.sfsturbo.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -121,8 +120,7 @@ class EmulateProcessTest {
   @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aJobsFileIsBoundedInBytesAndJobIdsAndNeverAPipe() throws Exception {
     CliRun cli = new CliRun(dir);
-    Path fifo = dir.resolve("fifo");
-    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    Path fifo = CliRun.fifo(dir);
     assertEquals(2, cli.run("emulate", "--jobs", fifo.toString()), cli.err());
     assertTrue(cli.err().startsWith("error: --jobs " + fifo + ": is not a regular file"), cli.err());
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -320,8 +319,7 @@ class HostileOutputTest {
   @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aTokenFileThatIsANamedPipeIsRefusedNotWaitedFor() throws Exception {
-    Path fifo = tmp.resolve("fifo");
-    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+    Path fifo = CliRun.fifo(tmp);
     assertEquals(2, run("show", "hostile-failed", "--token-file", fifo.toString()), err());
     assertTrue(err().startsWith("error: --token-file " + fifo + ": is not a regular file"), err());
     Path huge = Files.write(tmp.resolve("huge"), new byte[TokenFile.MAX_BYTES + 1]);
