@@ -626,13 +626,21 @@ public final class SfsTurboJobsClient implements AutoCloseable {
       if (target.getHost() == null || target.getRawQuery() != null || target.getRawFragment() != null) {
         throw new IllegalArgumentException("endpoint " + target + " must have a host and no query or fragment");
       }
-      String project = projectId != null ? projectId : DefaultCredentialsChain.projectIdFrom(env);
+      String project = projectId != null ? projectId : DefaultCredentialsChain.projectIdFrom(env, null);
+      // Read only when the environment leaves a gap, and at most once for the project id and the credentials.
+      io.sfsturbo.jobs.auth.CredentialsProfile profile = null;
+      boolean profileRead = project == null;
+      if (profileRead) {
+        profile = io.sfsturbo.jobs.auth.CredentialsProfile.find(env);
+        project = DefaultCredentialsChain.projectIdFrom(env, profile);
+      }
       if (project == null) {
         throw new IllegalArgumentException("set a projectId (or the environment variable "
             + DefaultCredentialsChain.ENV_PROJECT_ID + ")");
       }
       Ids.requireValid(DefaultCredentialsChain.ENV_PROJECT_ID, project);
-      Credentials creds = credentials != null ? credentials : DefaultCredentialsChain.resolve(env);
+      Credentials creds = credentials != null ? credentials
+          : profileRead ? DefaultCredentialsChain.resolve(env, profile) : DefaultCredentialsChain.resolve(env);
       return new SfsTurboJobsClient(this, target, project, creds);
     }
 

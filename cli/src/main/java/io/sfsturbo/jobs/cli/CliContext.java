@@ -37,11 +37,21 @@ final class CliContext {
 
   /** Terminal width for live lines: a line longer than the terminal wraps and breaks the redraw. */
   int columns() {
+    return size("COLUMNS", 20, 80);
+  }
+
+  /** Terminal height for live lines: a block of lines taller than the terminal cannot be redrawn. */
+  int rows() {
+    return size("LINES", 2, 24);
+  }
+
+  /** A size the launcher exports (from {@code stty size}) or the shell set, else a usual default. */
+  private int size(String variable, int least, int otherwise) {
     try {
-      int c = Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
-      return c >= 20 && c <= 1000 ? c : 80;
+      int n = Integer.parseInt(env.getOrDefault(variable, "").trim());
+      return n >= least && n <= 1000 ? n : otherwise;
     } catch (NumberFormatException e) {
-      return 80;
+      return otherwise;
     }
   }
 

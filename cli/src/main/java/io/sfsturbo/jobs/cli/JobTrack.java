@@ -16,6 +16,12 @@ import java.time.Duration;
  * line stays one line and no escape sequence the server chose reaches the terminal. Guarded by the board.
  */
 final class JobTrack implements JobProgressListener {
+  /** The ranks of {@link #rank()}, most interesting first; {@link #RANKS} counts them. */
+  static final int FAILED = 0;
+  static final int RUNNING = 1;
+  static final int DONE = 2;
+  static final int RANKS = 3;
+
   private final ProgressBoard board;
   final String shownId;
   private final Backoff pollBackoff;
@@ -29,6 +35,7 @@ final class JobTrack implements JobProgressListener {
   private boolean polling;
   private long lastPollEnded = -1;
   private String outcome;
+  private boolean succeeded;
 
   JobTrack(ProgressBoard board, String jobId, Backoff pollBackoff, long now) {
     this.board = board;
@@ -51,15 +58,29 @@ final class JobTrack implements JobProgressListener {
     }
   }
 
-  /** Marks the wait as over, e.g. {@code success after 5 polls in 2.1s}; the live line keeps it. */
-  void ended(String outcomeText) {
+  /**
+   * Marks the wait as over, e.g. {@code success after 5 polls in 2.1s}; the live line keeps it.
+   *
+   * @param outcomeText the outcome in a few words
+   * @param success whether the job succeeded (not failed, timed out or in error)
+   */
+  void ended(String outcomeText, boolean success) {
     synchronized (board) {
       outcome = outcomeText;
+      succeeded = success;
     }
   }
 
   boolean ended() {
     return outcome != null;
+  }
+
+  /**
+   * Where the job goes on a board too small for all: {@link #FAILED} (a timeout or an error too),
+   * {@link #RUNNING} or {@link #DONE}.
+   */
+  int rank() {
+    return outcome == null ? RUNNING : succeeded ? DONE : FAILED;
   }
 
   /** The state in a few words: status, elapsed, sub-jobs, polls and the next poll. */

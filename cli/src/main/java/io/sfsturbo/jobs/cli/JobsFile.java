@@ -6,13 +6,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.sfsturbo.jobs.internal.BoundedFile;
 import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +30,14 @@ import java.util.Locale;
  * }</pre>
  * A step lasts {@code polls} polls or {@code seconds} seconds (a job and its sub-jobs use one kind);
  * {@code end} is {@code success} (default), {@code failed} or {@code never}. Every problem is a
- * {@link SetupException} naming the file and the job.
+ * {@link SetupException} naming the file and the job. The file is read by {@link BoundedFile}: a regular file
+ * of at most {@link #MAX_BYTES}, scripting at most {@link #MAX_JOB_IDS} jobs and sub-jobs; a pipe or a device
+ * is refused at once.
  */
 final class JobsFile {
   static final int MAX_BYTES = 4 * 1024 * 1024;
+  /** The most jobs and sub-jobs a file may script: the emulator keeps every one. */
+  static final int MAX_JOB_IDS = 10_000;
 
   private final Path file;
   private final List<JobScript> jobs = new ArrayList<>();
@@ -52,13 +54,9 @@ final class JobsFile {
   static JobsFile read(Path file) {
     JobsFile f = new JobsFile(file);
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw f.fail("is larger than 4 MiB");
-      }
-      JsonElement root = JsonParser.parseString(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-      f.parse(root);
-    } catch (IOException e) {
-      throw f.fail("cannot be read (" + e.getClass().getSimpleName() + ")");
+      f.parse(JsonParser.parseString(BoundedFile.readUtf8(file, MAX_BYTES)));
+    } catch (BoundedFile.Refused e) {
+      throw f.fail(e.getMessage());
     } catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException
         | UnsupportedOperationException e) {
       throw f.fail(String.valueOf(e.getMessage()));
@@ -89,6 +87,15 @@ final class JobsFile {
     }
     JsonObject doc = root.getAsJsonObject();
     JsonArray list = doc.getAsJsonArray("jobs");
+    int ids = list.size();
+    for (int i = 0; i < list.size() && ids <= MAX_JOB_IDS; i++) {
+      JsonElement subs = list.get(i).getAsJsonObject().get("sub_jobs");
+      ids += subs != null && subs.isJsonArray() ? subs.getAsJsonArray().size() : 0;
+    }
+    if (ids > MAX_JOB_IDS) {
+      throw new IllegalArgumentException("holds more than " + MAX_JOB_IDS + " job ids (jobs and sub-jobs together), "
+          + "the limit");
+    }
     for (int i = 0; i < list.size(); i++) {
       JsonObject job = list.get(i).getAsJsonObject();
       String id = text(job, "job_id", "job " + (i + 1));
@@ -148,7 +155,12 @@ final class JobsFile {
       JsonArray subs = job.getAsJsonArray("sub_jobs");
       for (int i = 0; i < subs.size(); i++) {
         JsonObject sub = subs.get(i).getAsJsonObject();
-        b.subJob(script(sub, text(sub, "job_id", "sub-job " + (i + 1))));
+        String subId = text(sub, "job_id", "sub-job " + (i + 1));
+        if (sub.has("sub_jobs")) {
+          // The API has no sub-jobs of sub-jobs; refused rather than ignored, and never nested deep.
+          throw new IllegalArgumentException("sub-job '" + Printable.capped(subId, 100) + "' has sub_jobs; only a job has");
+        }
+        b.subJob(script(sub, subId));
       }
     }
     return b;

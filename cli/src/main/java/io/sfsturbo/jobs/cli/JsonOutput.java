@@ -12,6 +12,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,15 +25,14 @@ import java.util.Map;
  * document may carry control characters inside its strings (a lenient server or a hostile one) and
  * these would reach the terminal. Written back, every field stays, unknown ones included, in the order
  * received; numbers keep the text they were sent with; strings decode to the same values. Only the
- * spelling changes: C0 controls, DEL, C1 controls, U+2028/U+2029, the bidi controls and unpaired
- * surrogates are written as <code>&#92;uXXXX</code> escapes, so the output is plain printable UTF-8 and valid
- * RFC 8259 JSON. When a document repeats a key, the last value wins (the parser keeps one).
+ * spelling changes: what {@link Printable#escape} escapes on a terminal (C0 controls, DEL, C1 controls,
+ * U+2028/U+2029, the bidi controls and unpaired surrogates) is written as <code>&#92;uXXXX</code> escapes,
+ * so the output is plain printable UTF-8 and valid RFC 8259 JSON. When a document repeats a key, the last value wins (the parser keeps one).
  *
  * <p>When the job carries no document, or one that is not strict JSON, the job's fields are written
  * instead, as the model generated from the spec writes them (unset fields left out).
  */
 final class JsonOutput {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final Gson GSON = new Gson();
 
   private JsonOutput() {}
@@ -116,28 +116,12 @@ final class JsonOutput {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         sb.append('\\').append(c);
-      } else if (needsEscape(s, i, c)) {
-        sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
-            .append(HEX[c & 0xf]);
+      } else if (Printable.needsEscape(s, i)) {
+        Printable.appendEscape(c, sb);
       } else {
         sb.append(c);
       }
     }
     sb.append('"');
-  }
-
-  private static boolean needsEscape(String s, int i, char c) {
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2066 && c <= 0x2069)) {
-      return true;
-    }
-    // An unpaired surrogate cannot be encoded as UTF-8 (it would print as '?'); as an escape it survives.
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-    }
-    return false;
   }
 }

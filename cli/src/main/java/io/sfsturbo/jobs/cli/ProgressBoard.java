@@ -8,6 +8,7 @@ import io.sfsturbo.jobs.telemetry.Telemetry;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.function.LongSupplier;
  * The progress of one or more waits on stderr, in one of two modes.
  *
  * <p>On a terminal ({@code live}): one line per job at the bottom, redrawn by {@link #tick()} (the CLI
- * calls it every second) and on every event; status changes scroll above those lines. The only control
+ * calls it every second) and on every event; status changes scroll above those lines. The lines stay below
+ * the terminal's height: when the jobs outnumber its rows, the most interesting ones are shown (failed, then
+ * still running, then done) and one last line counts the rest. The only control
  * sequences written are carriage return, erase line ({@code ESC[2K}) and cursor up ({@code ESC[1A}), and
  * the CLI's own: server text is escaped before it gets here.
  *
@@ -37,16 +40,18 @@ final class ProgressBoard implements AutoCloseable {
   private final boolean live;
   private final LongSupplier nanoTime;
   private final int columns;
+  private final int rows;
   private final long start;
   private final Map<String, JobTrack> tracks = new LinkedHashMap<>();
   private int drawnLines;
   private boolean closed;
 
-  ProgressBoard(PrintWriter err, boolean live, LongSupplier nanoTime, int columns) {
+  ProgressBoard(PrintWriter err, boolean live, LongSupplier nanoTime, int columns, int rows) {
     this.err = err;
     this.live = live;
     this.nanoTime = nanoTime;
     this.columns = columns;
+    this.rows = rows;
     this.start = nanoTime.getAsLong();
   }
 
@@ -119,14 +124,40 @@ final class ProgressBoard implements AutoCloseable {
     err.flush();
   }
 
-  /** The live line of each job, cut to the terminal's width (a wrapped line would break the redraw). */
+  /**
+   * The live lines: one per job, cut to the terminal's width (a wrapped line would break the redraw), and at
+   * most one less than its rows (the cursor cannot go back up to a line that scrolled off the top, so a taller
+   * block could never be erased). When the jobs do not fit, those that fit are shown, the most interesting
+   * first (failed, then running, then done, each in the order given), and a last line counts the others.
+   */
   synchronized List<String> liveLines(long now) {
+    List<JobTrack> shown = new ArrayList<>(tracks.values());
+    int room = Math.max(1, rows - 1);
+    String more = null;
+    if (shown.size() > room) {
+      // A stable sort: jobs of one rank keep their order.
+      shown.sort(Comparator.comparingInt(JobTrack::rank));
+      int[] hidden = new int[JobTrack.RANKS];
+      for (JobTrack t : shown.subList(room - 1, shown.size())) {
+        hidden[t.rank()]++;
+      }
+      more = "... and " + (shown.size() - room + 1) + " more (" + hidden[JobTrack.DONE] + " done, "
+          + hidden[JobTrack.RUNNING] + " running" + (hidden[JobTrack.FAILED] > 0 ? ", " + hidden[JobTrack.FAILED]
+          + " failed" : "") + ")";
+      shown = shown.subList(0, room - 1);
+    }
     List<String> lines = new ArrayList<>();
-    for (JobTrack t : tracks.values()) {
-      String line = stamp(now) + " " + t.shownId + ": " + t.summary(now);
-      lines.add(line.length() >= columns ? line.substring(0, columns - 2) + "~" : line);
+    for (JobTrack t : shown) {
+      lines.add(fit(stamp(now) + " " + t.shownId + ": " + t.summary(now)));
+    }
+    if (more != null) {
+      lines.add(fit(stamp(now) + " " + more));
     }
     return lines;
+  }
+
+  private String fit(String line) {
+    return line.length() >= columns ? line.substring(0, columns - 2) + "~" : line;
   }
 
   private void erase(StringBuilder sb) {

@@ -88,7 +88,7 @@ final class WaitCommand implements Callable<Integer> {
     boolean live = !common.verbose && (progress == ProgressMode.live || progress == ProgressMode.auto && ctx.stderrIsTerminal);
     PrintWriter progressOut = progress == ProgressMode.none ? new PrintWriter(NullWriter.INSTANCE) : err;
     List<WaitOutcome> outcomes = new ArrayList<>();
-    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns());
+    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns(), ctx.rows());
          SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
          ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollTelemetry(), parent.clientTweak)) {
       JobWaiter waiter = h.client.waiter();
@@ -97,7 +97,7 @@ final class WaitCommand implements Callable<Integer> {
         JobTrack track = board.track(id, options.pollBackoff());
         waits.add(waiter.waitForAsync(id, options.toBuilder().listener(track).build()).handle((r, e) -> {
           WaitOutcome o = WaitOutcome.of(id, r, e);
-          track.ended(ended(o));
+          track.ended(ended(o), o.kind == WaitOutcome.Kind.SUCCEEDED);
           return o;
         }));
       }

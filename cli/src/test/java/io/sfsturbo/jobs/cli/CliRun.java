@@ -36,4 +36,12 @@ final class CliRun {
   String err() {
     return err.toString();
   }
+
+  /** Makes a named pipe in a directory (skips the test where mkfifo cannot): reading it blocks until a writer comes. */
+  static Path fifo(Path dir) throws java.io.IOException, InterruptedException {
+    Path fifo = dir.resolve("fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        "mkfifo makes a named pipe");
+    return fifo;
+  }
 }

@@ -115,4 +115,37 @@ class EmulateProcessTest {
     assertEquals(2, cli.run("emulate", "--jobs", jobs.toString()));
     assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": unknown fault 'METEOR'"), cli.err());
   }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aJobsFileIsBoundedInBytesAndJobIdsAndNeverAPipe() throws Exception {
+    CliRun cli = new CliRun(dir);
+    Path fifo = CliRun.fifo(dir);
+    assertEquals(2, cli.run("emulate", "--jobs", fifo.toString()), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + fifo + ": is not a regular file"), cli.err());
+
+    Path huge = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      raf.setLength(JobsFile.MAX_BYTES + 1L);
+    }
+    assertEquals(2, cli.run("emulate", "--jobs", huge.toString()), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + huge + ": is larger than 4 MiB"), cli.err());
+
+    StringBuilder many = new StringBuilder("{\"jobs\": [{\"job_id\": \"j\", \"sub_jobs\": [");
+    for (int i = 1; i < JobsFile.MAX_JOB_IDS; i++) {
+      many.append(i > 1 ? "," : "").append("{\"job_id\": \"s").append(i).append("\"}");
+    }
+    Path atLimit = Files.write(dir.resolve("limit.json"), (many + "]}]}").getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, JobsFile.read(atLimit).size(), "at the limit: one job and 9999 sub-jobs are read");
+    Path over = Files.write(dir.resolve("over.json"), (many + "]}, {\"job_id\": \"k\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("emulate", "--jobs", over.toString()), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + over + ": holds more than 10000 job ids (jobs and sub-jobs "
+        + "together), the limit"), cli.err());
+
+    Path nested = Files.write(dir.resolve("nested.json"), ("{\"jobs\": [{\"job_id\": \"j\", \"sub_jobs\": "
+        + "[{\"job_id\": \"s\", \"sub_jobs\": []}]}]}").getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("emulate", "--jobs", nested.toString()), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + nested + ": job 'j': sub-job 's' has sub_jobs"), cli.err());
+  }
 }

@@ -301,7 +301,8 @@ class HostileOutputTest {
     long start = System.nanoTime();
     assertEquals(2, run("show", "hostile-failed", "--token-file", "/dev/zero"), err());
     assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused quickly");
-    assertTrue(err().startsWith("error: --token-file /dev/zero: is larger than 64 KiB"), err());
+    assertTrue(err().startsWith("error: --token-file /dev/zero: is not a regular file (a pipe or a device is not read)"),
+        err());
 
     assertEquals(2, run("show", "hostile-failed", "--token-file", "/nonexistent"), err());
     assertTrue(err().startsWith("error: --token-file /nonexistent: no such file"), err());
@@ -313,6 +314,17 @@ class HostileOutputTest {
     assertEquals(2, run("show", "hostile-failed", "--token-file", empty.toString()), err());
     assertTrue(err().startsWith("error: --token-file " + empty + ": is empty"), err());
     assertEquals(0, server.getRequestCount(), "no request without a token");
+  }
+
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aTokenFileThatIsANamedPipeIsRefusedNotWaitedFor() throws Exception {
+    Path fifo = CliRun.fifo(tmp);
+    assertEquals(2, run("show", "hostile-failed", "--token-file", fifo.toString()), err());
+    assertTrue(err().startsWith("error: --token-file " + fifo + ": is not a regular file"), err());
+    Path huge = Files.write(tmp.resolve("huge"), new byte[TokenFile.MAX_BYTES + 1]);
+    assertEquals(2, run("show", "hostile-failed", "--token-file", huge.toString()), err());
+    assertTrue(err().startsWith("error: --token-file " + huge + ": is larger than 64 KiB"), err());
   }
 
   @Test

@@ -26,6 +26,27 @@ class JsonOutputTest {
   }
 
   @Test
+  void escapesExactlyWhatATerminalLineEscapes() {
+    // One rule (Printable's) for both: every character alone, and every surrogate paired and unpaired.
+    for (int c = 0; c <= 0xffff; c++) {
+      String s = String.valueOf((char) c);
+      if (c != '"' && c != '\\') {
+        assertEquals('"' + io.sfsturbo.jobs.internal.Printable.escape(s) + '"', string(s), Integer.toHexString(c));
+      }
+    }
+    for (String s : new String[] {"\ud83d\ude00", "\ude00\ud83d", "a\ud83d", "\ude00a"}) {
+      assertEquals('"' + io.sfsturbo.jobs.internal.Printable.escape(s) + '"', string(s), s);
+    }
+    assertEquals("\"\ud83d\ude00 \\ude00\\ud83d\"", string("\ud83d\ude00 \ude00\ud83d"));
+  }
+
+  static String string(String s) {
+    StringBuilder sb = new StringBuilder();
+    JsonOutput.string(s, sb);
+    return sb.toString();
+  }
+
+  @Test
   void fallsBackToTheFieldsWhenThereIsNoStrictDocument() {
     // As the generated model writes it: the spec's order, unset fields left out.
     String expected = "{\"status\":\"failed\",\"job_id\":\"j1\",\"job_type\":\"t\\u001b\",\"error_code\":\"E\","

@@ -26,7 +26,7 @@ class ProgressBoardTest {
   final Backoff backoff = Backoff.of(Duration.ofSeconds(2), 1.5, Duration.ofSeconds(30), 0.2);
 
   ProgressBoard board(boolean live) {
-    return new ProgressBoard(new PrintWriter(written, true), live, () -> nanos, 80);
+    return new ProgressBoard(new PrintWriter(written, true), live, () -> nanos, 80, 24);
   }
 
   void advance(Duration d) {
@@ -88,7 +88,7 @@ class ProgressBoardTest {
     screen.feed(drain());
     assertTrue(screen.cursorLine().startsWith("[  2m 07s] job-1: running"), screen.cursorLine());
 
-    t.ended("success after 9 polls in 2m 08s");
+    t.ended("success after 9 polls in 2m 08s", true);
     board.close();
     screen.feed(drain());
     assertEquals(List.of("[   300ms] job job-1: running",
@@ -100,7 +100,7 @@ class ProgressBoardTest {
 
   @Test
   void severalJobsHaveOneLiveLineEachAndLongLinesAreCutToTheTerminal() {
-    ProgressBoard board = new ProgressBoard(new PrintWriter(written, true), true, () -> nanos, 40);
+    ProgressBoard board = new ProgressBoard(new PrintWriter(written, true), true, () -> nanos, 40, 24);
     Screen screen = new Screen();
     JobTrack a = board.track("job-a", backoff);
     JobTrack b = board.track("job-b-with-a-rather-long-identifier", backoff);
@@ -108,7 +108,7 @@ class ProgressBoardTest {
     b.onJobStatusChanged(job("job-b", JobStatus.WAITING), null, JobStatus.WAITING);
     advance(Duration.ofSeconds(1));
     board.tick();
-    a.ended("success after 1 poll in 1s");
+    a.ended("success after 1 poll in 1s", true);
     board.tick();
     screen.feed(drain());
     List<String> lines = screen.lines();
@@ -118,6 +118,78 @@ class ProgressBoardTest {
     for (String line : lines.subList(2, 4)) {
       assertTrue(line.length() < 40, "a live line must not wrap: " + line);
     }
+  }
+
+  @Test
+  void moreJobsThanRowsShowTheFailedAndRunningFirstAndCountTheRest() {
+    ProgressBoard board = new ProgressBoard(new PrintWriter(written, true), true, () -> nanos, 80, 8);
+    Screen screen = new Screen(8);
+    List<JobTrack> tracks = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      JobTrack t = board.track("job-" + i, backoff);
+      tracks.add(t);
+      t.onJobStatusChanged(job("job-" + i, JobStatus.RUNNING), null, JobStatus.RUNNING);
+      screen.feed(drain());
+    }
+    advance(Duration.ofSeconds(1));
+    for (int i = 0; i < 30; i++) {
+      // Every third ends in success, one fails: the failure and the running come first, then the successes.
+      if (i == 17) {
+        tracks.get(i).ended("failed", false);
+      } else if (i % 3 == 0) {
+        tracks.get(i).ended("success after 1 poll in 1s", true);
+      }
+    }
+    board.tick();
+    screen.feed(drain());
+    assertEquals(List.of("[      1s] job-17: failed",
+        "[      1s] job-1: running, 0 polls",
+        "[      1s] job-2: running, 0 polls",
+        "[      1s] job-4: running, 0 polls",
+        "[      1s] job-5: running, 0 polls",
+        "[      1s] job-7: running, 0 polls",
+        "[      1s] ... and 24 more (10 done, 14 running)"), screen.visible().subList(1, 8),
+        String.join("\n", screen.visible()));
+
+    // Still within the screen after an event scrolls above, and once all have ended.
+    tracks.get(1).onJobStatusChanged(job("job-1", JobStatus.SUCCESS), JobStatus.RUNNING, JobStatus.SUCCESS);
+    for (JobTrack t : tracks) {
+      if (!t.ended()) {
+        t.ended("timed out (may still be running)", false);
+      }
+    }
+    board.tick();
+    screen.feed(drain());
+    assertEquals("[      1s] ... and 24 more (10 done, 0 running, 14 failed)", screen.cursorLine());
+    board.close();
+    screen.feed(drain());
+    assertEquals("[      1s] job job-1: running -> success", screen.visible().get(screen.visible().size() - 1));
+  }
+
+  @Test
+  void aTinyTerminalGetsTheCountAlone() {
+    ProgressBoard board = new ProgressBoard(new PrintWriter(written, true), true, () -> nanos, 80, 2);
+    board.track("job-a", backoff);
+    board.track("job-b", backoff);
+    board.tick();
+    Screen screen = new Screen(2).feed(drain());
+    assertEquals(List.of("[     0ms] ... and 2 more (0 done, 2 running)"), screen.visible());
+  }
+
+  @Test
+  void theTerminalSizeComesFromTheEnvironmentOrUsualDefaults() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    CliContext ctx = new CliContext(env, java.nio.file.Paths.get("."), true, () -> 0L);
+    assertEquals(80, ctx.columns());
+    assertEquals(24, ctx.rows());
+    env.put("COLUMNS", "132");
+    env.put("LINES", " 50 ");
+    assertEquals(132, ctx.columns());
+    assertEquals(50, ctx.rows());
+    env.put("LINES", "1");
+    assertEquals(24, ctx.rows());
+    env.put("LINES", "tall");
+    assertEquals(24, ctx.rows());
   }
 
   @Test
@@ -139,7 +211,7 @@ class ProgressBoardTest {
         "one heartbeat at 30 s, not one per tick");
     advance(Duration.ofSeconds(10));
     t.onJobStatusChanged(job("job-1", JobStatus.SUCCESS), JobStatus.RUNNING, JobStatus.SUCCESS);
-    t.ended("success");
+    t.ended("success", true);
     advance(Duration.ofSeconds(60));
     board.tick();
     board.close();

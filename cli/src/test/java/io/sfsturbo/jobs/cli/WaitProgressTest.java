@@ -40,6 +40,17 @@ class WaitProgressTest {
   }
 
   @Test
+  void moreJobsThanTheTerminalHasRowsStayOnIt() {
+    CliRun cli = new CliRun(dir);
+    cli.terminal = true;
+    cli.env.put("LINES", "2");
+    assertEquals(1, cli.run("wait", "demo-success", "demo-failed", "--emulator", "--interval", "10ms"), cli.err());
+    // The 2-row screen fails on a cursor up from its top row; one row is left for the count alone.
+    new Screen(2).feed(cli.err());
+    assertTrue(cli.err().contains("] ... and 2 more ("), cli.err());
+  }
+
+  @Test
   void inALogThereIsNoControlSequence() {
     CliRun cli = new CliRun(dir);
     assertEquals(0, cli.run("wait", "demo-success", "--emulator", "--interval", "10ms"), cli.err());

@@ -2,12 +2,6 @@
 package io.sfsturbo.jobs.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,8 +14,8 @@ import java.util.Map;
  * insensitive; values are trimmed.
  *
  * <p>The file holds secrets, so a problem is reported as a {@link Problem} naming the file and the line
- * number, never the line's content. A file over {@link #MAX_BYTES} is refused before it is parsed: a wrong
- * path such as a log or {@code /dev/zero} must not exhaust memory.
+ * number, never the line's content. The file is read by {@link BoundedFile}: a wrong path such as a log,
+ * {@code /dev/zero} or a pipe is refused at once, without exhausting memory or blocking.
  */
 public final class IniFile {
   /** Credentials files are a few hundred bytes. */
@@ -60,36 +54,19 @@ public final class IniFile {
    *
    * @param file the file
    * @return the parsed file
-   * @throws Problem when it cannot be read, is too large, is not UTF-8 or has a line that is not INI
+   * @throws Problem when it is not a regular file, cannot be read, is too large, is not UTF-8 or has a line
+   *     that is not INI
    * @throws IOException when the file does not exist (as {@link java.nio.file.NoSuchFileException})
    */
   public static IniFile read(Path file) throws Problem, IOException {
-    if (Files.isDirectory(file)) {
-      throw new Problem(file + " is a directory");
-    }
-    byte[] buf = new byte[MAX_BYTES + 1];
-    int n = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      int r;
-      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
-        n += r;
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new Problem(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
-    }
-    if (n > MAX_BYTES) {
-      throw new Problem(file + " is larger than 64 KiB; is it the right file?");
-    }
-    String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, n)).toString();
-    } catch (CharacterCodingException e) {
-      throw new Problem(file + " is not UTF-8 text");
+      return parse(BoundedFile.readUtf8(file, MAX_BYTES), file.toString());
+    } catch (BoundedFile.Refused e) {
+      if (e.missing()) {
+        throw new java.nio.file.NoSuchFileException(file.toString());
+      }
+      throw new Problem(file + ": " + e.getMessage());
     }
-    return parse(text, file.toString());
   }
 
   /**

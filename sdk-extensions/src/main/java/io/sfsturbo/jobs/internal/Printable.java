@@ -13,7 +13,9 @@ package io.sfsturbo.jobs.internal;
  *
  * <p>Escaped: the C0 controls U+0000 to U+001F (line feed, carriage return and tab included), DEL U+007F,
  * the C1 controls U+0080 to U+009F, the line and paragraph separators U+2028 and U+2029, and the bidi
- * controls U+202A to U+202E and U+2066 to U+2069. A backslash is left as it is: the output is meant to be
+ * controls U+202A to U+202E and U+2066 to U+2069, and unpaired surrogates (a lone half of a pair cannot be
+ * encoded and would print as {@code ?}). The CLI's JSON output escapes by the same rule
+ * ({@link #needsEscape}). A backslash is left as it is: the output is meant to be
  * read, not decoded, so <code>&#92;u001b</code> in the output may come from an escaped ESC or from a server that
  * sent those six characters; both are harmless.
  */
@@ -45,9 +47,8 @@ public final class Printable {
     sb.append(s, 0, first);
     for (int i = first; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (isUnsafe(c)) {
-        sb.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-            .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+      if (needsEscape(s, i)) {
+        appendEscape(c, sb);
       } else {
         sb.append(c);
       }
@@ -94,20 +95,47 @@ public final class Printable {
 
   private static int firstUnsafe(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (isUnsafe(s.charAt(i))) {
+      if (needsEscape(s, i)) {
         return i;
       }
     }
     return -1;
   }
 
-  private static boolean isUnsafe(char c) {
+  /**
+   * Appends a character as a <code>&#92;uXXXX</code> escape, four lowercase hex digits: the form of
+   * {@link #escape}, and a valid JSON string escape.
+   *
+   * @param c the character
+   * @param sb where to append it
+   */
+  public static void appendEscape(char c, StringBuilder sb) {
+    sb.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+        .append(HEX[c & 0xf]);
+  }
+
+  /**
+   * Returns whether a character must not reach a terminal as it is: a control, a line or paragraph
+   * separator, a bidi control, or half of a surrogate pair without its other half.
+   *
+   * @param s the text
+   * @param i the index of the character in it
+   * @return whether {@link #escape} replaces it
+   */
+  public static boolean needsEscape(CharSequence s, int i) {
+    char c = s.charAt(i);
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
       return true;
     }
     if (c < 0x2028) {
       return false;
     }
-    return c <= 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (c <= 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+      return true;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 }

@@ -94,6 +94,14 @@ class CredentialsProfileTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aNamedPipeIsRefusedNotWaitedFor() throws Exception {
+    env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, io.sfsturbo.jobs.internal.BoundedFileTest.fifo(home).toString());
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+        .endsWith("fifo: is not a regular file (a pipe or a device is not read)"));
+  }
+
+  @Test
   void aHugeFileIsRefusedUnread() throws IOException {
     profile("[basic]\n" + "x".repeat(70_000));
     assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()

@@ -39,6 +39,13 @@ class PrintableTest {
   }
 
   @Test
+  void unpairedSurrogatesAreEscapedPairsKept() {
+    assertEquals("a\\ud83db\\ude00\ud83d\ude00", Printable.escape("a\ud83db\ude00\ud83d\ude00"));
+    assertEquals("\\ude00\\ud83d", Printable.escape("\ude00\ud83d"), "the wrong order is no pair");
+    assertEquals("x\\ud83d", Printable.escape("x\ud83d"));
+  }
+
+  @Test
   void safeTextIsReturnedAsIs() {
     String s = "SFS.TURBO.0038: expanding failed \\ on n\u00f6de \ud83d\ude00";
     assertSame(s, Printable.escape(s));
