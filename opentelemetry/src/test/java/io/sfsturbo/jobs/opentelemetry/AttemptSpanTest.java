@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
+import io.sfsturbo.jobs.testkit.telemetry.FakeAttempt;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
