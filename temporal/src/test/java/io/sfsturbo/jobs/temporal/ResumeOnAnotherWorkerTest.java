@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,16 +67,32 @@ class ResumeOnAnotherWorkerTest {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final SfsTurboJobsClient client = emulator.clientBuilder().scheduler(scheduler).build();
     final List<WaitCheckpoint> heartbeated = new CopyOnWriteArrayList<>();
-    final SfsTurboJobActivitiesImpl activities = SfsTurboJobActivitiesImpl.builder(client)
-        .listener(new JobProgressListener() {
-          @Override
-          public void onCheckpoint(WaitCheckpoint c) {
-            heartbeated.add(c);
-          }
-        }).build();
+    /** Counted down when the scheduler stops at the checkpoint of poll {@code stopAt}. */
+    final CountDownLatch stopped = new CountDownLatch(1);
+    final int stopAt;
+    final SfsTurboJobActivitiesImpl activities;
     final WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
 
-    ActivityWorker() {
+    /** @param stopAt the poll after which this worker's scheduler stops timing anything; 0 for never */
+    ActivityWorker(int stopAt) {
+      this.stopAt = stopAt;
+      activities = SfsTurboJobActivitiesImpl.builder(client).listener(new JobProgressListener() {
+        @Override
+        public void onCheckpoint(WaitCheckpoint c) {
+          heartbeated.add(c);
+          if (c.polls() == stopAt) {
+            // The next poll is timed on this single-threaded scheduler, due later than this task: it never runs.
+            scheduler.execute(() -> {
+              stopped.countDown();
+              try {
+                new CountDownLatch(1).await();   // until shutdownNow interrupts it
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+          }
+        }
+      }).build();
       Worker w = factory.newWorker(ACTIVITIES);
       w.registerActivitiesImplementations(activities);
       factory.start();
@@ -87,12 +104,8 @@ class ResumeOnAnotherWorkerTest {
       });
     }
 
-    void awaitCheckpoints(int n) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (heartbeated.size() < n && System.nanoTime() < until) {
-        Thread.sleep(10);
-      }
-      assertTrue(heartbeated.size() >= n, heartbeated.size() + " checkpoints");
+    void awaitStopped() throws InterruptedException {
+      assertTrue(stopped.await(20, TimeUnit.SECONDS), heartbeated.size() + " checkpoints, not stopped at " + stopAt);
     }
   }
 
@@ -109,17 +122,16 @@ class ResumeOnAnotherWorkerTest {
   @Test
   void aCrashedWorkersWaitMovesToAnotherAfterTheHeartbeatTimeoutWithItsPollCount() throws Exception {
     emulator.addJob(JobScript.builder("crash").status("running", 6).succeeds().build());
-    ActivityWorker first = new ActivityWorker();
+    ActivityWorker first = new ActivityWorker(3);
     CompletableFuture<String> result = startWait("crash", 1000, 2500);
-    first.awaitCheckpoints(3);
-    Thread.sleep(300);   // the heartbeat of that poll is sent; the next poll is timed on the first worker's scheduler
-    // The crash: its timers die, so the wait neither polls nor completes, and the worker stops taking tasks.
-    first.scheduler.shutdownNow();
+    first.awaitStopped();
+    ServerView.awaitHeartbeat(env, "wait-crash", 3);
+    // The crash: its timers are dead (the wait neither polls nor completes), and the worker stops taking tasks.
     first.factory.shutdownNow();
     int pollsBefore = emulator.journal("crash").size();
-    assertTrue(pollsBefore >= 3, pollsBefore + " polls");
+    assertEquals(3, pollsBefore);
 
-    ActivityWorker second = new ActivityWorker();
+    ActivityWorker second = new ActivityWorker(0);
     String got = result.get(30, TimeUnit.SECONDS);
 
     assertTrue(got.startsWith("success polls=7 "), got);
@@ -131,11 +143,11 @@ class ResumeOnAnotherWorkerTest {
   @Test
   void aStoppingWorkerHandsItsWaitOverAtOnceAndTheNextPollKeepsItsTime() throws Exception {
     emulator.addJob(JobScript.builder("handover").status("running", 4).succeeds().build());
-    ActivityWorker first = new ActivityWorker();
+    ActivityWorker first = new ActivityWorker(2);
     CompletableFuture<String> result = startWait("handover", 2000, 10_000);
-    first.awaitCheckpoints(2);
-    Thread.sleep(100);
-    ActivityWorker second = new ActivityWorker();
+    first.awaitStopped();
+    ServerView.awaitHeartbeat(env, "wait-handover", 2);
+    ActivityWorker second = new ActivityWorker(0);
     // A graceful stop: the worker takes no more tasks, its client ends the running wait (a retryable
     // failure), and the retry goes to the other worker, which waits until the next poll is due.
     first.factory.shutdownNow();
