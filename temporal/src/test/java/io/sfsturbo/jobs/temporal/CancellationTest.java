@@ -11,8 +11,6 @@ import io.sfsturbo.jobs.telemetry.WaitListener;
 import io.sfsturbo.jobs.telemetry.WaitOutcome;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
-import io.sfsturbo.jobs.waiter.JobProgressListener;
-import io.sfsturbo.jobs.waiter.WaitCheckpoint;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -49,8 +47,7 @@ class CancellationTest {
   SfsTurboJobActivitiesImpl activities;
   /** Times the waits' polls: once it holds no task, no poll is to come. */
   final ScheduledThreadPoolExecutor pollTimer = new ScheduledThreadPoolExecutor(1);
-  final CountDownLatch held = new CountDownLatch(1);
-  final CountDownLatch release = new CountDownLatch(1);
+  final PollHold hold = new PollHold(pollTimer, HOLD_AFTER);
   final CountDownLatch waitEnded = new CountDownLatch(1);
   final AtomicReference<WaitOutcome> outcome = new AtomicReference<>();
 
@@ -71,21 +68,7 @@ class CancellationTest {
       }
     }).build();
     activities = SfsTurboJobActivitiesImpl.builder(client).waiter(client.waiterBuilder().scheduler(pollTimer).build())
-        .listener(new JobProgressListener() {
-          @Override
-          public void onCheckpoint(WaitCheckpoint c) {
-            if (c.polls() == HOLD_AFTER) {
-              pollTimer.execute(() -> {   // ahead of the next poll's timer, on the timer's only thread
-                held.countDown();
-                try {
-                  release.await();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-            }
-          }
-        }).build();
+        .listener(hold).build();
     env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     Worker worker = env.newWorker(QUEUE);
@@ -96,7 +79,7 @@ class CancellationTest {
 
   @AfterEach
   void stop() {
-    release.countDown();
+    hold.release();
     env.close();
     activities.close();
     client.close();
@@ -121,7 +104,8 @@ class CancellationTest {
   void assertTheWaitEndedAfterOneMorePoll() throws InterruptedException {
     assertTrue(waitEnded.await(20, TimeUnit.SECONDS), "the wait still polls: " + emulator.journal("job").size());
     assertEquals(WaitOutcome.CANCELLED, outcome.get());
-    assertEquals(0, pollTimer.getQueue().size(), "a poll is still timed");
+    // The wait is done (a timer that still fires polls nothing) and drops its timer right after.
+    ServerView.until("the wait's next poll is no longer timed", () -> pollTimer.getQueue().isEmpty());
     assertEquals(HOLD_AFTER + 1, emulator.journal("job").size(), "one poll after the cancellation, to heartbeat");
   }
 
@@ -130,13 +114,13 @@ class CancellationTest {
     start(false);
     WaitWorkflow wf = env.getWorkflowClient().newWorkflowStub(WaitWorkflow.class, options("wait-cancelled"));
     WorkflowClient.start(wf::waitFor, "job", WaitWorkflow.Spec.of(SfsTurboJobs.Mode.HEARTBEAT, 200, 200, 600_000));
-    assertTrue(held.await(20, TimeUnit.SECONDS));
+    hold.awaitHeld();
     ServerView.awaitHeartbeat(env, "wait-cancelled", HOLD_AFTER);
 
     WorkflowStub.fromTyped(wf).cancel();
     // The helper's activity is cancelled without waiting for it: the workflow ends, and the activity with it.
     awaitCancelled(WorkflowStub.fromTyped(wf));
-    release.countDown();   // the next poll's heartbeat finds the activity gone (ActivityNotExistsException)
+    hold.release();   // the next poll's heartbeat finds the activity gone (ActivityNotExistsException)
 
     assertTheWaitEndedAfterOneMorePoll();
   }
@@ -148,12 +132,12 @@ class CancellationTest {
         options("activity-cancelled"));
     WorkflowClient.start(wf::waitFor, "job", 200L);
     CompletableFuture<String> result = WorkflowStub.fromTyped(wf).getResultAsync(String.class);
-    assertTrue(held.await(20, TimeUnit.SECONDS));
+    hold.awaitHeld();
     ServerView.awaitHeartbeat(env, "activity-cancelled", HOLD_AFTER);
 
     wf.cancelWait();
     ServerView.awaitCancelRequested(env, "activity-cancelled");
-    release.countDown();   // the next poll's heartbeat is answered "cancel requested" (ActivityCanceledException)
+    hold.release();   // the next poll's heartbeat is answered "cancel requested" (ActivityCanceledException)
 
     assertTheWaitEndedAfterOneMorePoll();
     assertEquals("cancelled", result.get(20, TimeUnit.SECONDS), "the activity reported its cancellation");

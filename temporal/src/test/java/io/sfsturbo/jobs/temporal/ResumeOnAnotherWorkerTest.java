@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,30 +66,19 @@ class ResumeOnAnotherWorkerTest {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final SfsTurboJobsClient client = emulator.clientBuilder().scheduler(scheduler).build();
     final List<WaitCheckpoint> heartbeated = new CopyOnWriteArrayList<>();
-    /** Counted down when the scheduler stops at the checkpoint of poll {@code stopAt}. */
-    final CountDownLatch stopped = new CountDownLatch(1);
-    final int stopAt;
+    /** Stops the worker's timers after a poll, as a crash would; released only by the scheduler's shutdown. */
+    final PollHold stop;
     final SfsTurboJobActivitiesImpl activities;
     final WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
 
-    /** @param stopAt the poll after which this worker's scheduler stops timing anything; 0 for never */
+    /** @param stopAt the poll after which this worker's scheduler times nothing; 0 for never */
     ActivityWorker(int stopAt) {
-      this.stopAt = stopAt;
+      stop = new PollHold(scheduler, stopAt);
       activities = SfsTurboJobActivitiesImpl.builder(client).listener(new JobProgressListener() {
         @Override
         public void onCheckpoint(WaitCheckpoint c) {
           heartbeated.add(c);
-          if (c.polls() == stopAt) {
-            // The next poll is timed on this single-threaded scheduler, due later than this task: it never runs.
-            scheduler.execute(() -> {
-              stopped.countDown();
-              try {
-                new CountDownLatch(1).await();   // until shutdownNow interrupts it
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-          }
+          stop.onCheckpoint(c);
         }
       }).build();
       Worker w = factory.newWorker(ACTIVITIES);
@@ -104,9 +92,6 @@ class ResumeOnAnotherWorkerTest {
       });
     }
 
-    void awaitStopped() throws InterruptedException {
-      assertTrue(stopped.await(20, TimeUnit.SECONDS), heartbeated.size() + " checkpoints, not stopped at " + stopAt);
-    }
   }
 
   CompletableFuture<String> startWait(String jobId, long pollMillis, long heartbeatTimeoutMillis) {
@@ -124,7 +109,7 @@ class ResumeOnAnotherWorkerTest {
     emulator.addJob(JobScript.builder("crash").status("running", 6).succeeds().build());
     ActivityWorker first = new ActivityWorker(3);
     CompletableFuture<String> result = startWait("crash", 1000, 2500);
-    first.awaitStopped();
+    first.stop.awaitHeld();
     ServerView.awaitHeartbeat(env, "wait-crash", 3);
     // The crash: its timers are dead (the wait neither polls nor completes), and the worker stops taking tasks.
     first.factory.shutdownNow();
@@ -145,7 +130,7 @@ class ResumeOnAnotherWorkerTest {
     emulator.addJob(JobScript.builder("handover").status("running", 4).succeeds().build());
     ActivityWorker first = new ActivityWorker(2);
     CompletableFuture<String> result = startWait("handover", 2000, 10_000);
-    first.awaitStopped();
+    first.stop.awaitHeld();
     ServerView.awaitHeartbeat(env, "wait-handover", 2);
     ActivityWorker second = new ActivityWorker(0);
     // A graceful stop: the worker takes no more tasks, its client ends the running wait (a retryable
