@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.micrometer;
 
+import static io.sfsturbo.jobs.testkit.telemetry.AdapterBench.fastPolls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,25 +21,22 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
-import io.sfsturbo.jobs.retry.RetryPolicy;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.WaitListener;
 import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import io.sfsturbo.jobs.testkit.telemetry.AdapterBench;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;
-import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,41 +49,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * throttling use short delays, waits short timeouts: the class runs in about a second.
  */
 class MicrometerTelemetryTest {
-  static final String TOKEN = "MIIcanaryTOKEN9f8e7d6c5b4a";
-  static final String AK = "CANARYAK7Q2W3E4R5T6Y";
-  static final String SK = "CanarySecretKey0123456789abcdefghijklmnop";
-  static final String PROJECT = "canaryproject5e4d3c2b1a";
-  static final List<String> SECRETS = Arrays.asList(TOKEN, AK, SK, PROJECT);
-
   private final TestObservationRegistry observations = TestObservationRegistry.create();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final SimpleTracer tracer = new SimpleTracer();
+  private AdapterBench bench;
   private SfsTurboEmulator emulator;
   private SfsTurboJobsClient client;
 
   private void start(EmulatorAuth auth) {
     observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
     observations.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
-    emulator = SfsTurboEmulator.builder().projectId(PROJECT).auth(auth).build().start();
-    client = emulator.clientBuilder()
-        .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(20)).build())
-        .telemetry(MicrometerTelemetry.create(observations))
-        .build();
+    bench = AdapterBench.start(auth, MicrometerTelemetry.create(observations));
+    emulator = bench.emulator;
+    client = bench.client;
   }
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
+    if (bench != null) {
+      bench.close();
     }
-    if (emulator != null) {
-      emulator.close();
-    }
-  }
-
-  private static WaitOptions fastPolls(Duration timeout) {
-    return WaitOptions.builder().pollInterval(Duration.ofMillis(10)).maxInterval(Duration.ofMillis(20))
-        .timeout(timeout).build();
   }
 
   private Timer attemptTimer(String outcome, String status) {
@@ -109,7 +91,7 @@ class MicrometerTelemetryTest {
 
   @Test
   void aRetriedCallIsOneObservationPerAttemptWithOutcomeStatusCodeAndDelay() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-r").succeeds().build());
     emulator.enqueueFaults("job-r", Fault.SERVICE_UNAVAILABLE, Fault.INTERNAL_ERROR);
 
@@ -148,7 +130,7 @@ class MicrometerTelemetryTest {
 
   @Test
   void aThrottledAttemptCountsAndMarksItsSpan() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-t").succeeds().build());
     emulator.enqueueFaults("job-t", Fault.THROTTLED_NO_RETRY_AFTER);
 
@@ -167,7 +149,7 @@ class MicrometerTelemetryTest {
 
   @Test
   void aSuccessfulWaitIsTheParentOfItsPolls() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-s").status("running", 2).succeeds().build());
 
     WaitResult done = client.waiter().waitFor("job-s", fastPolls(Duration.ofSeconds(10)));
@@ -198,7 +180,7 @@ class MicrometerTelemetryTest {
 
   @Test
   void aFailedJobEndsTheWaitAsJobFailed() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-f").status("running", 1).fails("SFS.TURBO.0038", "disk full").build());
 
     assertThrows(JobFailedException.class,
@@ -217,7 +199,7 @@ class MicrometerTelemetryTest {
 
   @Test
   void aWaitPastItsDeadlineEndsAsTimeout() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-x").status("running", 1).neverEnds().build());
 
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
@@ -242,28 +224,12 @@ class MicrometerTelemetryTest {
     assertSame(WaitListener.NONE, t.waitStarted(null));
   }
 
-  static Stream<EmulatorAuth> auths() {
-    return Stream.of(EmulatorAuth.token(TOKEN), EmulatorAuth.akSk(AK, SK));
-  }
-
   /** Every scenario above, and failures that echo requests, then every name, tag and event read for secrets. */
   @ParameterizedTest
-  @MethodSource("auths")
+  @MethodSource("io.sfsturbo.jobs.testkit.telemetry.AdapterBench#auths")
   void noSecretInAnyTagAttributeOrEvent(EmulatorAuth auth) {
     start(auth);
-    emulator.addJob(JobScript.builder("job-r").succeeds().build());
-    emulator.addJob(JobScript.builder("job-f").status("running", 1).fails("SFS.TURBO.0038", "disk full").build());
-    emulator.addJob(JobScript.builder("job-x").neverEnds().build());
-    emulator.enqueueFaults("job-r", Fault.SERVICE_UNAVAILABLE, Fault.THROTTLED_NO_RETRY_AFTER);
-    client.showJobDetail("job-r");
-    emulator.enqueueFaults("job-r", Fault.BAD_GATEWAY_HTML, Fault.CONNECTION_RESET, Fault.MALFORMED_JSON);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
-    assertThrows(RuntimeException.class, () -> client.waiter().waitFor("job-f", fastPolls(Duration.ofSeconds(10))));
-    assertThrows(RuntimeException.class, () -> client.waiter().waitFor("job-x", fastPolls(Duration.ofMillis(100))));
-    emulator.enqueueFaults("job-r", Fault.UNAUTHORIZED, Fault.UNAUTHORIZED, Fault.UNAUTHORIZED);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
-    emulator.enqueueFaults("job-r", Fault.NOT_FOUND);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
+    bench.runEveryScenario();
 
     List<String> seen = new ArrayList<>();
     for (Meter m : meters.getMeters()) {
@@ -277,13 +243,6 @@ class MicrometerTelemetryTest {
       s.getTags().forEach((k, v) -> seen.add(k + "=" + v));
       s.getEvents().forEach(e -> seen.add(e.getValue()));
     }
-    assertTrue(seen.size() > 50, "the check read what was emitted: " + seen);
-    for (String value : seen) {
-      for (String secret : SECRETS) {
-        assertFalse(value.contains(secret), () -> "a secret in " + value);
-      }
-    }
-    // The canary can fail: the project id is in every request path, the credentials in every request.
-    assertTrue(emulator.journal().size() > 5);
+    bench.assertNoSecretIn(seen);
   }
 }

@@ -36,20 +36,25 @@ final class AttemptSpan implements AttemptListener {
   AttemptSpan(OpenTelemetryTelemetry otel, AttemptEvent a, Context parent) {
     this.otel = otel;
     String template = a.urlTemplate();
-    io.opentelemetry.api.trace.SpanBuilder b = otel.tracer.spanBuilder(a.httpMethod() + " " + template)
+    // At the start, what a sampler may decide on (the conventions' method, server address and port):
+    // values the event holds, nothing built.
+    this.span = otel.tracer.spanBuilder(a.httpMethod() + " " + template)
         .setParent(parent)
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(HTTP_REQUEST_METHOD, a.httpMethod())
         .setAttribute(SERVER_ADDRESS, a.serverAddress())
         .setAttribute(SERVER_PORT, (long) a.serverPort())
-        .setAttribute(URL_FULL, fullUrl(a))
-        .setAttribute(URL_TEMPLATE, template)
-        .setAttribute(OPERATION, a.operation())
-        .setAttribute(JOB_ID, a.jobId());
-    if (a.attempt() > 1) {
-      b.setAttribute(RESEND_COUNT, (long) (a.attempt() - 1));
+        .startSpan();
+    if (!span.isRecording()) {
+      return;   // not sampled: the rest would be built for nothing
     }
-    this.span = b.startSpan();
+    span.setAttribute(URL_FULL, fullUrl(a));
+    span.setAttribute(URL_TEMPLATE, template);
+    span.setAttribute(OPERATION, a.operation());
+    span.setAttribute(JOB_ID, a.jobId());
+    if (a.attempt() > 1) {
+      span.setAttribute(RESEND_COUNT, (long) (a.attempt() - 1));
+    }
   }
 
   /** The request's URL with the project id left out ({@code REDACTED}, as the conventions spell it). */
@@ -60,9 +65,11 @@ final class AttemptSpan implements AttemptListener {
 
   @Override
   public void throttled(AttemptEvent a) {
-    Attributes attributes = a.retryAfter() == null ? Attributes.empty()
-        : Attributes.of(RETRY_AFTER_MS, a.retryAfter().toMillis());
-    span.addEvent(SfsTurboOtel.THROTTLED_EVENT, attributes);
+    if (span.isRecording()) {
+      Attributes attributes = a.retryAfter() == null ? Attributes.empty()
+          : Attributes.of(RETRY_AFTER_MS, a.retryAfter().toMillis());
+      span.addEvent(SfsTurboOtel.THROTTLED_EVENT, attributes);
+    }
     otel.instruments.throttled.add(1, serverAttributes(a).build());
   }
 
@@ -71,12 +78,25 @@ final class AttemptSpan implements AttemptListener {
     String errorType = errorType(a);
     AttributesBuilder metric = serverAttributes(a).put(URL_TEMPLATE, a.urlTemplate());
     if (a.httpStatus() > 0) {
-      span.setAttribute(HTTP_STATUS, (long) a.httpStatus());
       metric.put(HTTP_STATUS, (long) a.httpStatus());
     }
     if (errorType != null) {
-      span.setAttribute(ERROR_TYPE, errorType);
       metric.put(ERROR_TYPE, errorType);
+    }
+    if (span.isRecording()) {
+      endSpan(a, errorType);
+    }
+    // The SDK's own clock, not the event's: the event's duration is on the engine's clock, which
+    // tests replace; a histogram of wall time must be measured here. Sampled or not: metrics count every attempt.
+    otel.instruments.requestDuration.record((System.nanoTime() - startNanos) / 1e9, metric.build());
+  }
+
+  private void endSpan(AttemptEvent a, String errorType) {
+    if (a.httpStatus() > 0) {
+      span.setAttribute(HTTP_STATUS, (long) a.httpStatus());
+    }
+    if (errorType != null) {
+      span.setAttribute(ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR);
     }
     span.setAttribute(OUTCOME, a.outcome().tag());
@@ -90,9 +110,6 @@ final class AttemptSpan implements AttemptListener {
       span.setAttribute(RETRY_DELAY_MS, a.retryDelay().toMillis());
     }
     span.end();
-    // The SDK's own clock, not the event's: the event's duration is on the engine's clock, which
-    // tests replace; a histogram of wall time must be measured here.
-    otel.instruments.requestDuration.record((System.nanoTime() - startNanos) / 1e9, metric.build());
   }
 
   private static AttributesBuilder serverAttributes(AttemptEvent a) {

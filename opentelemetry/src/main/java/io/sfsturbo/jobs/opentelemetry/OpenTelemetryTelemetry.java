@@ -30,7 +30,10 @@ import java.util.Objects;
  * outcome); the job id and request id are span attributes. The project id appears nowhere: the
  * span's {@code url.full} has it replaced with {@code REDACTED}, as the conventions ask for
  * sensitive URL parts. A plain call's attempts are children of the span current when they start
- * (a synchronous call's caller); a wait's polls are children of the wait's span.
+ * (a synchronous call's caller); a wait's polls are children of the wait's span. Samplers see an
+ * attempt's method, server address and port at its start; the other attributes (the built
+ * {@code url.full} among them) are made only for a span that records, while the metrics count every
+ * attempt, sampled or not.
  */
 public final class OpenTelemetryTelemetry implements Telemetry {
   final Tracer tracer;

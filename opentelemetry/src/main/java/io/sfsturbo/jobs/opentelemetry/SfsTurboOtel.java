@@ -18,7 +18,8 @@ import io.opentelemetry.api.common.AttributeKey;
  * {@code sfsturbo.request_id}, {@code sfsturbo.retry_delay_ms}</td>
  * <td>{@value #THROTTLED_EVENT} ({@code sfsturbo.retry_after_ms})</td></tr>
  * <tr><td>{@value #WAIT_SPAN}: one per wait, parent of its polls</td><td>INTERNAL</td>
- * <td>{@code sfsturbo.job.id}, {@code sfsturbo.wait.timeout_ms}, {@code sfsturbo.wait.outcome},
+ * <td>{@code sfsturbo.job.id}, {@code sfsturbo.wait.timeout_ms} (the wait's whole timeout, a resumed wait's
+ * too), {@code sfsturbo.wait.outcome},
  * {@code sfsturbo.wait.polls}, {@code sfsturbo.job.status}</td>
  * <td>{@value #STATUS_CHANGE_EVENT} ({@code sfsturbo.job.status.previous}, {@code sfsturbo.job.status})</td></tr>
  * </table>

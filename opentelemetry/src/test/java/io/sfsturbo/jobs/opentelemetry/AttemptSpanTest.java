@@ -6,15 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
+import io.sfsturbo.jobs.testkit.telemetry.FakeAttempt;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the emulator cannot show quickly: a long Retry-After, a cancelled attempt, a default https port. */
+/**
+ * What the emulator cannot show quickly: a long Retry-After, a cancelled attempt, a default https port,
+ * an attempt the sampler drops.
+ */
 class AttemptSpanTest {
   @RegisterExtension
   static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
@@ -49,5 +62,37 @@ class AttemptSpanTest {
     assertEquals("cancelled", span.getAttributes().get(AttributeKey.stringKey("error.type")));
     assertNull(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+  }
+
+  @Test
+  void anUnsampledAttemptBuildsNoSpanAttributesAndStillCountsInTheMetrics() {
+    InMemoryMetricReader metrics = InMemoryMetricReader.create();
+    try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).build())
+        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+        .build()) {
+      List<String> read = new ArrayList<>();
+      FakeAttempt a = new FakeAttempt() {
+        // What only the span's own attributes need: url.full, the job, the operation, the request id.
+        @Override public String urlScheme() { read.add("urlScheme"); return super.urlScheme(); }
+        @Override public String jobId() { read.add("jobId"); return super.jobId(); }
+        @Override public String operation() { read.add("operation"); return super.operation(); }
+        @Override public String requestId() { read.add("requestId"); return super.requestId(); }
+      };
+      AttemptListener l = OpenTelemetryTelemetry.create(sdk).attemptStarted(a);
+      a.outcome = AttemptOutcome.THROTTLED;
+      a.status = 429;
+      a.retryAfter = Duration.ofSeconds(2);
+      l.throttled(a);
+      l.attemptEnded(a);
+
+      assertEquals(List.of(), read, "nothing built for a span that is not recorded");
+      MetricData duration = metrics.collectAllMetrics().stream()
+          .filter(m -> m.getName().equals(SfsTurboOtel.REQUEST_DURATION)).findFirst().orElseThrow();
+      HistogramPointData point = duration.getHistogramData().getPoints().iterator().next();
+      assertEquals(1, point.getCount());
+      assertEquals("sfs-turbo.example.com", point.getAttributes().get(AttributeKey.stringKey("server.address")));
+      assertEquals(429L, point.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
+    }
   }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.opentelemetry;
 
+import static io.sfsturbo.jobs.testkit.telemetry.AdapterBench.fastPolls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,14 +18,13 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
-import io.sfsturbo.jobs.retry.RetryPolicy;
 import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import io.sfsturbo.jobs.testkit.telemetry.AdapterBench;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;
-import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,12 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an SDK with in-memory span and metric readers). Short delays and timeouts: the class runs in about a second.
  */
 class OpenTelemetryTelemetryTest {
-  static final String TOKEN = "MIIcanaryTOKEN9f8e7d6c5b4a";
-  static final String AK = "CANARYAK7Q2W3E4R5T6Y";
-  static final String SK = "CanarySecretKey0123456789abcdefghijklmnop";
-  static final String PROJECT = "canaryproject5e4d3c2b1a";
-  static final List<String> SECRETS = Arrays.asList(TOKEN, AK, SK, PROJECT);
-
   static final String ATTEMPT_SPAN = "GET /v1/{project_id}/sfs-turbo/jobs/{job_id}";
   static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
@@ -60,30 +52,21 @@ class OpenTelemetryTelemetryTest {
   @RegisterExtension
   static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
+  private AdapterBench bench;
   private SfsTurboEmulator emulator;
   private SfsTurboJobsClient client;
 
   private void start(EmulatorAuth auth) {
-    emulator = SfsTurboEmulator.builder().projectId(PROJECT).auth(auth).build().start();
-    client = emulator.clientBuilder()
-        .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(20)).build())
-        .telemetry(OpenTelemetryTelemetry.create(otel.getOpenTelemetry()))
-        .build();
+    bench = AdapterBench.start(auth, OpenTelemetryTelemetry.create(otel.getOpenTelemetry()));
+    emulator = bench.emulator;
+    client = bench.client;
   }
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
+    if (bench != null) {
+      bench.close();
     }
-    if (emulator != null) {
-      emulator.close();
-    }
-  }
-
-  private static WaitOptions fastPolls(Duration timeout) {
-    return WaitOptions.builder().pollInterval(Duration.ofMillis(10)).maxInterval(Duration.ofMillis(20))
-        .timeout(timeout).build();
   }
 
   private static List<SpanData> spans(String name) {
@@ -120,7 +103,7 @@ class OpenTelemetryTelemetryTest {
 
   @Test
   void aRetriedCallIsOneClientSpanPerAttemptWithTheHttpConventions() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-r").succeeds().build());
     emulator.enqueueFaults("job-r", Fault.SERVICE_UNAVAILABLE, Fault.INTERNAL_ERROR);
 
@@ -164,7 +147,7 @@ class OpenTelemetryTelemetryTest {
 
   @Test
   void aThrottledAttemptCountsAndMarksItsSpan() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-t").succeeds().build());
     emulator.enqueueFaults("job-t", Fault.THROTTLED_NO_RETRY_AFTER);
 
@@ -182,7 +165,7 @@ class OpenTelemetryTelemetryTest {
 
   @Test
   void aWaitIsOneSpanParentOfItsPollsWithItsMetrics() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-s").status("running", 2).succeeds().build());
 
     WaitResult done = client.waiter().waitFor("job-s", fastPolls(Duration.ofSeconds(10)));
@@ -214,7 +197,7 @@ class OpenTelemetryTelemetryTest {
 
   @Test
   void aFailedJobEndsTheWaitSpanInError() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-f").status("running", 1).fails("SFS.TURBO.0038", "disk full").build());
 
     assertThrows(JobFailedException.class,
@@ -233,7 +216,7 @@ class OpenTelemetryTelemetryTest {
 
   @Test
   void aWaitPastItsDeadlineEndsAsTimeout() {
-    start(EmulatorAuth.token(TOKEN));
+    start(EmulatorAuth.token(AdapterBench.TOKEN));
     emulator.addJob(JobScript.builder("job-x").status("running", 1).neverEnds().build());
 
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
@@ -250,28 +233,12 @@ class OpenTelemetryTelemetryTest {
     assertTrue(otel.getSpans().stream().allMatch(SpanData::hasEnded));
   }
 
-  static Stream<EmulatorAuth> auths() {
-    return Stream.of(EmulatorAuth.token(TOKEN), EmulatorAuth.akSk(AK, SK));
-  }
-
   /** The scenarios above and failures that echo requests, then every name, attribute and event read for secrets. */
   @ParameterizedTest
-  @MethodSource("auths")
+  @MethodSource("io.sfsturbo.jobs.testkit.telemetry.AdapterBench#auths")
   void noSecretInAnyAttributeOrEvent(EmulatorAuth auth) {
     start(auth);
-    emulator.addJob(JobScript.builder("job-r").succeeds().build());
-    emulator.addJob(JobScript.builder("job-f").status("running", 1).fails("SFS.TURBO.0038", "disk full").build());
-    emulator.addJob(JobScript.builder("job-x").neverEnds().build());
-    emulator.enqueueFaults("job-r", Fault.SERVICE_UNAVAILABLE, Fault.THROTTLED_NO_RETRY_AFTER);
-    client.showJobDetail("job-r");
-    emulator.enqueueFaults("job-r", Fault.BAD_GATEWAY_HTML, Fault.CONNECTION_RESET, Fault.MALFORMED_JSON);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
-    assertThrows(RuntimeException.class, () -> client.waiter().waitFor("job-f", fastPolls(Duration.ofSeconds(10))));
-    assertThrows(RuntimeException.class, () -> client.waiter().waitFor("job-x", fastPolls(Duration.ofMillis(100))));
-    emulator.enqueueFaults("job-r", Fault.UNAUTHORIZED, Fault.UNAUTHORIZED, Fault.UNAUTHORIZED);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
-    emulator.enqueueFaults("job-r", Fault.NOT_FOUND);
-    assertThrows(RuntimeException.class, () -> client.showJobDetail("job-r"));
+    bench.runEveryScenario();
 
     List<String> seen = new ArrayList<>();
     for (SpanData s : otel.getSpans()) {
@@ -286,13 +253,7 @@ class OpenTelemetryTelemetryTest {
       seen.add(m.getName());
       m.getData().getPoints().forEach(p -> p.getAttributes().forEach((k, v) -> seen.add(k.getKey() + "=" + v)));
     }
-    assertTrue(seen.size() > 50, "the check read what was emitted: " + seen);
     assertTrue(seen.stream().anyMatch(v -> v.contains("REDACTED")), "url.full is there, without the project id");
-    for (String value : seen) {
-      for (String secret : SECRETS) {
-        assertFalse(value.contains(secret), () -> "a secret in " + value);
-      }
-    }
-    assertTrue(emulator.journal().size() > 5);
+    bench.assertNoSecretIn(seen);
   }
 }

@@ -17,7 +17,9 @@ public interface WaitEvent {
   String jobId();
 
   /**
-   * Returns the wait's deadline, from its start.
+   * Returns the wait's timeout: its deadline, counted from the wait's first start. A wait resumed
+   * from a checkpoint reports the timeout of the wait it continues, not the time it had left; its
+   * {@link #polls()} and {@link #elapsed()} count this run only.
    *
    * @return the timeout
    */

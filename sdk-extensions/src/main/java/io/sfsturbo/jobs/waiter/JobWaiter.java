@@ -208,7 +208,7 @@ public final class JobWaiter {
     WaitStrategy strategy = new WaitStrategy(checkpoint, listener, engine.retryPolicy(),
         random != null ? random : engine.random(), wall, before, single);
     Loop<JobDetail, WaitResult> loop = newLoop(engine, time, checkpoint.jobId(), strategy,
-        left.isNegative() ? Duration.ZERO : left);
+        left.isNegative() ? Duration.ZERO : left, checkpoint.options().timeout());
     return new Resume(loop, strategy, due.isNegative() ? 0 : due.toNanos());
   }
 
@@ -221,14 +221,19 @@ public final class JobWaiter {
         options.listener(), engine.retryPolicy(), random != null ? random : engine.random(), wall, Duration.ZERO,
         false);
     Ticker time = ticker != null ? ticker : engine.ticker();
-    return newLoop(engine, time, jobId, strategy, options.timeout());
+    return newLoop(engine, time, jobId, strategy, options.timeout(), options.timeout());
   }
 
+  /**
+   * @param budget the time this run of the wait has left: its deadline minus now
+   * @param timeout the wait's whole timeout, from its first start, which telemetry reports (a resumed
+   *     wait has less budget than that)
+   */
   private Loop<JobDetail, WaitResult> newLoop(Engine<JobDetail> engine, Ticker time, String jobId,
-      WaitStrategy strategy, Duration budget) {
+      WaitStrategy strategy, Duration budget, Duration timeout) {
     Loop<JobDetail, WaitResult> loop = engine.loop(jobId, strategy, budget, engine.attemptTimeout(),
         time, scheduler != null ? scheduler : engine.scheduler());
-    WaitProbe<JobDetail> probe = TelemetryHub.Access.of(client).forWait(jobId, budget,
+    WaitProbe<JobDetail> probe = TelemetryHub.Access.of(client).forWait(jobId, timeout,
         JobDetail::statusAsString, time::nanoTime);
     if (probe != null) {
       loop.observe(probe);

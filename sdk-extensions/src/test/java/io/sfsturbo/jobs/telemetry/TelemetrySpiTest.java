@@ -13,10 +13,12 @@ import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.WaitCheckpoint;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +137,20 @@ class TelemetrySpiTest {
         "start 2 in wait", "end 2 success 200 code null req b next some", "poll 2",
         "start 3 in wait", "end 3 success 200 code null req c next none", "poll 3", "status running -> failed",
         "wait ended job_failed after 3 polls, JobFailedException"), heard);
+  }
+
+  @Test
+  void aResumedWaitReportsTheWholeTimeoutNotTheTimeItHasLeft() {
+    server.enqueue(job("success", "a"));
+    // A wait of 10 min that started 4 min ago, in another process: 6 min left.
+    WaitOptions options = WaitOptions.builder().timeout(Duration.ofMinutes(10)).build();
+    WaitCheckpoint checkpoint = WaitCheckpoint.start("j", options, Instant.now().minus(Duration.ofMinutes(4)));
+    try (SfsTurboJobsClient client = client(recorder)) {
+      client.waiter().waitFor(checkpoint, options.listener());
+    }
+
+    assertEquals(List.of("wait j PT10M", "start 1 in wait", "end 1 success 200 code null req a next none", "poll 1",
+        "status null -> success", "wait ended success after 1 polls, null"), heard);
   }
 
   @Test

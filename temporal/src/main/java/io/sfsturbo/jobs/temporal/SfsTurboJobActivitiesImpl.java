@@ -20,11 +20,18 @@ import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +47,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #waitForJob(String)} returns its worker thread at once: the wait runs on the client's
  * scheduler ({@code waitForAsync}), and the activity is completed through a
- * {@link ManualActivityCompletionClient}. Heartbeats, completions and failures are RPCs to the
- * Temporal service, made on one daemon thread of this instance (never on the client's scheduler,
- * which times every wait); a heartbeat not yet sent when a newer one comes is replaced by it.
+ * {@link ManualActivityCompletionClient}. Heartbeats, completions and failures are blocking RPCs to
+ * the Temporal service, made on a small pool of daemon threads of this instance ({@link Builder#rpcThreads},
+ * never on the client's scheduler, which times every wait). Each wait's calls go in order, one at a
+ * time, and a heartbeat not yet sent when a newer one comes is replaced by it; a slow call (up to
+ * the service stubs' RPC timeout) holds one thread and delays only its own wait's next call.
  * Since no thread is held between polls, a worker holds as many waits as its
  * {@code maxConcurrentActivityExecutionSize} allows: raise it (see the README). Close the instance
- * after the worker to stop that thread; close the client to hand running waits to another worker
+ * after the worker to stop those threads; close the client to hand running waits to another worker
  * at once.
  */
 public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SfsTurboJobActivitiesImpl.class);
+
+  /** The threads that send heartbeats and completions unless the builder says otherwise. */
+  static final int DEFAULT_RPC_THREADS = 8;
 
   private final JobWaiter waiter;
   private final JobProgressListener listener;
@@ -58,11 +70,20 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
   private SfsTurboJobActivitiesImpl(Builder b) {
     this.waiter = b.waiter != null ? b.waiter : b.client.waiter();
     this.listener = b.listener;
-    this.rpc = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "sfsturbo-temporal-rpc");
-      t.setDaemon(true);
-      return t;
-    });
+    this.rpc = rpcPool(b.rpcThreads);
+  }
+
+  /** Up to {@code threads} daemon threads for the RPCs to Temporal; none is kept while idle. */
+  static ThreadPoolExecutor rpcPool(int threads) {
+    AtomicInteger made = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<Runnable>(), r -> {
+          Thread t = new Thread(r, "sfsturbo-temporal-rpc-" + made.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**
@@ -87,24 +108,16 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
       throw failure(e);
     }
     ManualActivityCompletionClient completion = ctx.useLocalManualCompletion();
-    Heartbeats heartbeats = new Heartbeats(completion);
+    WaitCalls calls = new WaitCalls(completion, rpc);
     CompletableFuture<WaitResult> wait;
     try {
-      wait = waiter.waitForAsync(checkpoint, new Forwarding(listener, heartbeats));
+      wait = waiter.waitForAsync(checkpoint, new Forwarding(listener, calls));
     } catch (RuntimeException e) {
       rpc.execute(() -> safely(() -> completion.fail(failure(e))));
       return null;
     }
-    heartbeats.wait = wait;
-    wait.whenComplete((result, t) -> rpc.execute(() -> {
-      if (t == null) {
-        safely(() -> completion.complete(JobWaitResult.of(result)));
-      } else if (heartbeats.cancelled) {
-        safely(() -> completion.reportCancellation(null));
-      } else {
-        safely(() -> completion.fail(failure(t)));
-      }
-    }));
+    calls.wait = wait;
+    wait.whenComplete(calls::end);
     return null;   // ignored: completion is manual
   }
 
@@ -123,7 +136,7 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
   }
 
   /**
-   * Stops the thread that sends heartbeats and completions; running waits are not completed.
+   * Stops the threads that send heartbeats and completions; running waits are not completed.
    * Call it after the worker has shut down.
    */
   @Override
@@ -173,25 +186,73 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
     }
   }
 
-  /** Sends one wait's heartbeats, the newest only, on the RPC thread. */
-  private final class Heartbeats {
-    final ManualActivityCompletionClient completion;
-    final AtomicReference<String> pending = new AtomicReference<>();
+  /**
+   * One wait's calls to Temporal, in order and one at a time, on the shared RPC pool: its heartbeats
+   * (the newest only: one not yet sent is replaced by a newer), then its completion. A call that
+   * blocks holds one thread of the pool and this wait's later calls, no other wait's.
+   */
+  static final class WaitCalls {
+    private final ManualActivityCompletionClient completion;
+    private final Executor pool;
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicReference<String> pending = new AtomicReference<>();
     volatile CompletableFuture<WaitResult> wait;
-    volatile boolean cancelled;
+    private volatile boolean cancelled;
 
-    Heartbeats(ManualActivityCompletionClient completion) {
+    WaitCalls(ManualActivityCompletionClient completion, Executor pool) {
       this.completion = completion;
+      this.pool = pool;
     }
 
+    /** Heartbeats a checkpoint, unless a newer one replaces it before it is sent. */
     void offer(WaitCheckpoint c) {
-      if (pending.getAndSet(c.toText()) == null) {
-        try {
-          rpc.execute(this::send);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-          pending.set(null);
-        }
+      if (pending.getAndSet(c.toText()) == null && !call(this::send)) {
+        pending.set(null);   // the pool is closed
       }
+    }
+
+    /** Completes the activity as the wait ended, after the heartbeats before it. */
+    void end(WaitResult result, Throwable t) {
+      call(() -> {
+        if (t == null) {
+          safely(() -> completion.complete(JobWaitResult.of(result)));
+        } else if (cancelled) {
+          safely(() -> completion.reportCancellation(null));
+        } else {
+          safely(() -> completion.fail(failure(t)));
+        }
+      });
+    }
+
+    private boolean call(Runnable rpcCall) {
+      queue.add(rpcCall);
+      return drainLater();
+    }
+
+    private boolean drainLater() {
+      if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+        return true;   // nothing to do, or the running drain takes it
+      }
+      try {
+        pool.execute(this::drain);
+        return true;
+      } catch (RejectedExecutionException closed) {
+        queue.clear();
+        draining.set(false);
+        return false;
+      }
+    }
+
+    private void drain() {
+      try {
+        for (Runnable c = queue.poll(); c != null; c = queue.poll()) {
+          c.run();
+        }
+      } finally {
+        draining.set(false);
+      }
+      drainLater();   // a call queued after the last poll, before draining was cleared
     }
 
     private void send() {
@@ -219,11 +280,11 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
   /** Hears the wait for the user's listener, and heartbeats each checkpoint. */
   private static final class Forwarding implements JobProgressListener {
     private final JobProgressListener user;
-    private final Heartbeats heartbeats;
+    private final WaitCalls calls;
 
-    Forwarding(JobProgressListener user, Heartbeats heartbeats) {
+    Forwarding(JobProgressListener user, WaitCalls calls) {
       this.user = user;
-      this.heartbeats = heartbeats;
+      this.calls = calls;
     }
 
     @Override
@@ -250,7 +311,7 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
 
     @Override
     public void onCheckpoint(WaitCheckpoint checkpoint) {
-      heartbeats.offer(checkpoint);
+      calls.offer(checkpoint);
       user.onCheckpoint(checkpoint);
     }
   }
@@ -260,6 +321,7 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
     private final SfsTurboJobsClient client;
     private JobWaiter waiter;
     private JobProgressListener listener = new JobProgressListener() {};
+    private int rpcThreads = DEFAULT_RPC_THREADS;
 
     private Builder(SfsTurboJobsClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -284,6 +346,24 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
      */
     public Builder listener(JobProgressListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how many threads send heartbeats and completions to Temporal. Each call is a blocking RPC
+     * (up to the service stubs' RPC timeout, 10 s by default; a completion is retried longer), and a
+     * slow one holds a thread and its own wait's later calls only: these threads bound how many
+     * waits' calls can be slow at once without delaying the others, and how many calls a second
+     * the worker sends (about threads / RPC latency, against one heartbeat per poll of each wait).
+     *
+     * @param threads at least 1; default 8, made only when needed and let go when idle
+     * @return this builder
+     */
+    public Builder rpcThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("rpcThreads must be at least 1, was " + threads);
+      }
+      this.rpcThreads = threads;
       return this;
     }
 

@@ -1,13 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.temporal;
 
+import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.internal.Printable;
 import io.sfsturbo.jobs.waiter.WaitCheckpoint;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,10 +34,15 @@ import java.util.Objects;
  * <p>Call it only from workflow code (it makes activity stubs and timers); the activities must be
  * registered on a worker of the task queue ({@link SfsTurboJobActivitiesImpl}). The wait starts
  * and its deadline runs from the workflow's time at the call, so a replay or a retry never
- * stretches it. A failure ends the wait with the activity's {@link io.temporal.failure.ActivityFailure},
- * which fails the workflow unless caught.
+ * stretches it: in both modes a wait past its deadline ends with a {@link JobWaitFailures#WAIT_TIMEOUT}
+ * (in the workflow-timers mode, a timer of the workflow's ends a poll still being retried then). A
+ * failure ends the wait with the activity's {@link io.temporal.failure.ActivityFailure}, which fails
+ * the workflow unless caught.
  */
 public final class SfsTurboJobs {
+  /** The poll activity's type: the interface's prefix and method. */
+  private static final String POLL_ACTIVITY = "SfsTurboPollJob";
+
   private final Options options;
   private final SfsTurboJobActivities heartbeating;
   private final SfsTurboJobActivities polling;
@@ -77,21 +92,89 @@ public final class SfsTurboJobs {
    */
   public JobWaitResult waitFor(String jobId) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    String checkpoint = WaitCheckpoint.start(jobId, options.waitOptions, now).toText();
+    WaitCheckpoint start = WaitCheckpoint.start(jobId, options.waitOptions, now);
     if (options.mode == Mode.HEARTBEAT) {
-      return heartbeating.waitForJob(checkpoint);
+      return heartbeating.waitForJob(start.toText());
     }
-    while (true) {
-      JobPollResult poll = polling.pollJob(checkpoint);
-      if (poll.isDone()) {
-        return poll.result();
+    return pollUntilDone(start);
+  }
+
+  /**
+   * The workflow-timers mode: a poll activity whenever the last checkpoint says, the workflow's timers
+   * between them, and the wait's deadline as a timer of its own. A poll counts as made at its
+   * checkpoint's time however late it runs, so its retries (polls that keep failing, no worker on the
+   * queue) cannot see the deadline: the timer ends them.
+   */
+  private JobWaitResult pollUntilDone(WaitCheckpoint start) {
+    List<Promise<Void>> timer = new ArrayList<>(1);
+    CancellationScope deadlineScope = Workflow.newCancellationScope(
+        () -> timer.add(Workflow.newTimer(options.waitOptions.timeout())));
+    deadlineScope.run();
+    Promise<Void> deadline = timer.get(0);
+    try {
+      String text = start.toText();
+      WaitCheckpoint checkpoint = start;
+      while (true) {
+        JobPollResult poll = pollBefore(deadline, text, checkpoint);
+        if (poll.isDone()) {
+          return poll.result();
+        }
+        text = poll.checkpoint();
+        checkpoint = WaitCheckpoint.parse(text);
+        // Never past the deadline: a poll's next time leaves room for a last poll before it.
+        long delay = poll.nextPollAtMillis() - Workflow.currentTimeMillis();
+        if (delay > 0) {
+          Workflow.sleep(Duration.ofMillis(delay));
+        }
+        if (deadline.isCompleted()) {   // this workflow ran late (no workflow worker for a while)
+          throw timeout(checkpoint, null);
+        }
       }
-      checkpoint = poll.checkpoint();
-      long delay = poll.nextPollAtMillis() - Workflow.currentTimeMillis();
-      if (delay > 0) {
-        Workflow.sleep(Duration.ofMillis(delay));
-      }
+    } finally {
+      deadlineScope.cancel();   // no timer left behind in a workflow that goes on
     }
+  }
+
+  private JobPollResult pollBefore(Promise<Void> deadline, String text, WaitCheckpoint checkpoint) {
+    List<Promise<JobPollResult>> result = new ArrayList<>(1);
+    CancellationScope pollScope = Workflow.newCancellationScope(
+        () -> result.add(Async.function(polling::pollJob, text)));
+    pollScope.run();
+    Promise<JobPollResult> poll = result.get(0);
+    Promise.anyOf(poll, deadline).get();   // the poll's failure, or a cancellation of the workflow, is thrown here
+    if (poll.isCompleted()) {
+      return poll.get();
+    }
+    pollScope.cancel();
+    ActivityFailure cancelled = null;
+    try {
+      poll.get();
+    } catch (ActivityFailure e) {
+      cancelled = e;
+    }
+    throw timeout(checkpoint, cancelled);
+  }
+
+  /**
+   * The failure the heartbeat mode's activity ends with at the deadline: a non-retryable
+   * {@link JobWaitFailures#WAIT_TIMEOUT} whose details are a {@link WaitTimeout} (counting the polls
+   * whose checkpoint the workflow has), in an {@link ActivityFailure} as any failed wait.
+   */
+  private ActivityFailure timeout(WaitCheckpoint last, ActivityFailure cancelledPoll) {
+    Duration elapsed = Duration.ofMillis(Workflow.currentTimeMillis() - last.startedAt().toEpochMilli());
+    String status = last.lastStatus() == null ? "unknown (no successful poll)" : Printable.forMessage(last.lastStatus());
+    String message = "gave up waiting for job '" + last.jobId() + "' at its "
+        + Durations.human(options.waitOptions.timeout()) + " deadline after " + last.polls() + " polls in "
+        + Durations.human(elapsed) + "; last status " + status + "; the job may still be running";
+    ApplicationFailure cause = ApplicationFailure.newNonRetryableFailure(message, JobWaitFailures.WAIT_TIMEOUT,
+        new WaitTimeout(last.jobId(), last.lastStatus() == null ? null : Printable.forMessage(last.lastStatus()),
+            last.polls(), elapsed.toMillis()));
+    if (cancelledPoll == null) {
+      return new ActivityFailure(message, 0, -1, POLL_ACTIVITY, null, RetryState.RETRY_STATE_TIMEOUT, null, cause);
+    }
+    return new ActivityFailure(message, cancelledPoll.getScheduledEventId(), cancelledPoll.getStartedEventId(),
+        cancelledPoll.getActivityType(), cancelledPoll.getActivityId(), RetryState.RETRY_STATE_TIMEOUT,
+        cancelledPoll.getIdentity(), cause);
   }
 
   /** Where the schedule between polls lives; see {@link SfsTurboJobActivities} for which to use when. */

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +88,28 @@ class HoursLongWaitTest {
     assertEquals(emulator.journal("stuck").size(), polls);
     assertTrue(elapsed(got) <= Duration.ofHours(3).toMillis() && elapsed(got) >= Duration.ofHours(3).minusMinutes(1)
         .toMillis(), "the last poll just before the 3 h deadline: " + got);
+  }
+
+  @Test
+  void pollsThatKeepFailingEndAtTheDeadlineAsATimeoutLikeTheHeartbeatMode() throws Exception {
+    emulator.addJob(JobScript.builder("outage").neverEnds().build());
+    emulator.faultRate(1.0, 7, Fault.INTERNAL_ERROR);   // the service is down for longer than the wait
+    long workflowStart = env.currentTimeMillis();
+    WaitWorkflow wf = env.getWorkflowClient().newWorkflowStub(WaitWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("wait-outage").build());
+    WorkflowClient.start(wf::waitFor, "outage", WaitWorkflow.Spec.of(SfsTurboJobs.Mode.WORKFLOW_TIMERS, 60_000,
+        600_000, Duration.ofHours(1).toMillis()));
+    // Past its tolerance the poll activity fails, and Temporal retries it with the same checkpoint, whose
+    // time does not move: only the workflow's own deadline can end that.
+    String got = WorkflowStub.fromTyped(wf).getResultAsync(String.class).get(30, TimeUnit.SECONDS);
+
+    assertTrue(got.startsWith("timeout polls="), got);
+    assertTrue(elapsed(got) >= Duration.ofHours(1).toMillis() && elapsed(got) < Duration.ofHours(1).plusSeconds(1)
+        .toMillis(), "ended at its deadline, in workflow time: " + got);
+    int made = emulator.journal("outage").size();
+    assertTrue(made > 10, made + " polls: the tolerated failures and the activity's retries");
+    env.sleep(Duration.ofHours(2));
+    assertEquals(made, emulator.journal("outage").size(), "no poll after the wait ended");
+    assertTrue(env.currentTimeMillis() - workflowStart >= Duration.ofHours(3).toMillis());
   }
 }

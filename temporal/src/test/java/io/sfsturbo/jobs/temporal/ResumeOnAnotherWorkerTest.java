@@ -66,16 +66,21 @@ class ResumeOnAnotherWorkerTest {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final SfsTurboJobsClient client = emulator.clientBuilder().scheduler(scheduler).build();
     final List<WaitCheckpoint> heartbeated = new CopyOnWriteArrayList<>();
-    final SfsTurboJobActivitiesImpl activities = SfsTurboJobActivitiesImpl.builder(client)
-        .listener(new JobProgressListener() {
-          @Override
-          public void onCheckpoint(WaitCheckpoint c) {
-            heartbeated.add(c);
-          }
-        }).build();
+    /** Stops the worker's timers after a poll, as a crash would; released only by the scheduler's shutdown. */
+    final PollHold stop;
+    final SfsTurboJobActivitiesImpl activities;
     final WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
 
-    ActivityWorker() {
+    /** @param stopAt the poll after which this worker's scheduler times nothing; 0 for never */
+    ActivityWorker(int stopAt) {
+      stop = new PollHold(scheduler, stopAt);
+      activities = SfsTurboJobActivitiesImpl.builder(client).listener(new JobProgressListener() {
+        @Override
+        public void onCheckpoint(WaitCheckpoint c) {
+          heartbeated.add(c);
+          stop.onCheckpoint(c);
+        }
+      }).build();
       Worker w = factory.newWorker(ACTIVITIES);
       w.registerActivitiesImplementations(activities);
       factory.start();
@@ -87,13 +92,6 @@ class ResumeOnAnotherWorkerTest {
       });
     }
 
-    void awaitCheckpoints(int n) throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (heartbeated.size() < n && System.nanoTime() < until) {
-        Thread.sleep(10);
-      }
-      assertTrue(heartbeated.size() >= n, heartbeated.size() + " checkpoints");
-    }
   }
 
   CompletableFuture<String> startWait(String jobId, long pollMillis, long heartbeatTimeoutMillis) {
@@ -109,17 +107,16 @@ class ResumeOnAnotherWorkerTest {
   @Test
   void aCrashedWorkersWaitMovesToAnotherAfterTheHeartbeatTimeoutWithItsPollCount() throws Exception {
     emulator.addJob(JobScript.builder("crash").status("running", 6).succeeds().build());
-    ActivityWorker first = new ActivityWorker();
+    ActivityWorker first = new ActivityWorker(3);
     CompletableFuture<String> result = startWait("crash", 1000, 2500);
-    first.awaitCheckpoints(3);
-    Thread.sleep(300);   // the heartbeat of that poll is sent; the next poll is timed on the first worker's scheduler
-    // The crash: its timers die, so the wait neither polls nor completes, and the worker stops taking tasks.
-    first.scheduler.shutdownNow();
+    first.stop.awaitHeld();
+    ServerView.awaitHeartbeat(env, "wait-crash", 3);
+    // The crash: its timers are dead (the wait neither polls nor completes), and the worker stops taking tasks.
     first.factory.shutdownNow();
     int pollsBefore = emulator.journal("crash").size();
-    assertTrue(pollsBefore >= 3, pollsBefore + " polls");
+    assertEquals(3, pollsBefore);
 
-    ActivityWorker second = new ActivityWorker();
+    ActivityWorker second = new ActivityWorker(0);
     String got = result.get(30, TimeUnit.SECONDS);
 
     assertTrue(got.startsWith("success polls=7 "), got);
@@ -131,11 +128,11 @@ class ResumeOnAnotherWorkerTest {
   @Test
   void aStoppingWorkerHandsItsWaitOverAtOnceAndTheNextPollKeepsItsTime() throws Exception {
     emulator.addJob(JobScript.builder("handover").status("running", 4).succeeds().build());
-    ActivityWorker first = new ActivityWorker();
+    ActivityWorker first = new ActivityWorker(2);
     CompletableFuture<String> result = startWait("handover", 2000, 10_000);
-    first.awaitCheckpoints(2);
-    Thread.sleep(100);
-    ActivityWorker second = new ActivityWorker();
+    first.stop.awaitHeld();
+    ServerView.awaitHeartbeat(env, "wait-handover", 2);
+    ActivityWorker second = new ActivityWorker(0);
     // A graceful stop: the worker takes no more tasks, its client ends the running wait (a retryable
     // failure), and the retry goes to the other worker, which waits until the next poll is due.
     first.factory.shutdownNow();

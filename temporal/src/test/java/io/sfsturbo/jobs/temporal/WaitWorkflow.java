@@ -12,7 +12,8 @@ public interface WaitWorkflow {
    *
    * @param jobId the job
    * @param spec the mode and timing: see {@link WaitWorkflowImpl}
-   * @return "success polls=N elapsed=MS", "failed CODE [SUB:CODE...]", "timeout polls=N" or "error TYPE"
+   * @return "success polls=N elapsed=MS", "failed CODE [SUB:CODE...]", "timeout polls=N", "cancelled" or
+   *     "error TYPE"
    */
   @WorkflowMethod
   String waitFor(String jobId, Spec spec);

@@ -3,6 +3,7 @@ package io.sfsturbo.jobs.temporal;
 
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ public class WaitWorkflowImpl implements WaitWorkflow {
       JobWaitResult r = jobs.waitFor(jobId);
       return r.status() + " polls=" + r.polls() + " elapsed=" + r.elapsedMillis();
     } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) {
+        return "cancelled";
+      }
       Optional<JobFailure> failed = JobWaitFailures.jobFailure(e);
       if (failed.isPresent()) {
         StringBuilder sb = new StringBuilder("failed ").append(failed.get().errorCode());

@@ -57,7 +57,7 @@ public final class TelemetryHub {
    * Returns the probe of a wait; tell it the wait's end with {@link WaitProbe#ended}.
    *
    * @param jobId the job waited for
-   * @param timeout the wait's deadline
+   * @param timeout the wait's whole timeout, from its first start (a resumed wait's too)
    * @param statusOf reads the job's status text from a poll's value (null when it has none)
    * @param nanoTime the wait's time (its loop's ticker)
    * @param <T> what a poll yields

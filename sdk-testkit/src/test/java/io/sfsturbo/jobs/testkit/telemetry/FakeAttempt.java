@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.micrometer;
+package io.sfsturbo.jobs.testkit.telemetry;
 
 import io.sfsturbo.jobs.telemetry.AttemptEvent;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
 import io.sfsturbo.jobs.telemetry.WaitListener;
 import java.time.Duration;
 
-/** An attempt event built by hand, for what the emulator cannot make quickly (a long Retry-After). */
-final class FakeAttempt implements AttemptEvent {
-  AttemptOutcome outcome;
-  int status;
-  String errorCode;
-  Duration retryAfter;
-  Duration retryDelay;
+/**
+ * An attempt event built by hand, for what the emulator cannot make quickly (a long Retry-After, a
+ * cancelled attempt): a first {@code ShowJobDetail} attempt of {@code job-1} on
+ * {@code https://sfs-turbo.example.com:443}; set the fields the test needs before ending it.
+ */
+public class FakeAttempt implements AttemptEvent {
+  public AttemptOutcome outcome;
+  public int status;
+  public String errorCode;
+  public Duration retryAfter;
+  public Duration retryDelay;
 
   @Override public String operation() { return SHOW_JOB_DETAIL; }
   @Override public String jobId() { return "job-1"; }
