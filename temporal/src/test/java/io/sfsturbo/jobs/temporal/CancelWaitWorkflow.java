@@ -51,12 +51,12 @@ public interface CancelWaitWorkflow {
               .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED).build());
       String checkpoint = WaitCheckpoint.start(jobId, options, Instant.ofEpochMilli(Workflow.currentTimeMillis()))
           .toText();
-      @SuppressWarnings("unchecked")
-      Promise<JobWaitResult>[] result = new Promise[1];
-      scope[0] = Workflow.newCancellationScope(() -> result[0] = Async.function(activities::waitForJob, checkpoint));
+      java.util.concurrent.atomic.AtomicReference<Promise<JobWaitResult>> result =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      scope[0] = Workflow.newCancellationScope(() -> result.set(Async.function(activities::waitForJob, checkpoint)));
       scope[0].run();
       try {
-        result[0].get();
+        result.get().get();
         return "success";
       } catch (ActivityFailure e) {
         return e.getCause() instanceof CanceledFailure ? "cancelled"
