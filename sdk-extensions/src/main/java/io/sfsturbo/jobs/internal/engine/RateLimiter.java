@@ -102,6 +102,21 @@ public final class RateLimiter {
   }
 
   /**
+   * Returns how long a try reserving now would be held, without reserving.
+   *
+   * @return nanoseconds (0: a try would go at once)
+   */
+  public long hold() {
+    if (!engaged) {
+      return 0;
+    }
+    long now = ticker.nanoTime();
+    synchronized (this) {
+      return Math.max(0, theoreticalArrival - SECOND - now);
+    }
+  }
+
+  /**
    * Reserves a slot for one try.
    *
    * @return nanoseconds to wait before the try (0: go now)
