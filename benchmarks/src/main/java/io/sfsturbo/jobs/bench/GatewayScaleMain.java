@@ -132,7 +132,7 @@ public final class GatewayScaleMain {
 
     sampler.start();
     long go = System.nanoTime();
-    toChild.println("GO");
+    toChild.println("GO " + go);
     expect(fromChild, "STARTED");
     @SuppressWarnings("unchecked")
     CompletableFuture<WaitResult>[] futures = (CompletableFuture<WaitResult>[]) new CompletableFuture<?>[waits];
