@@ -22,7 +22,7 @@ MVN=${MVN:-mvn}
 RESULTS=benchmarks/target/results
 start=$(date +%s)
 
-echo "== build: openapi, sdk-generated, sdk-extensions, sdk-testkit, benchmarks (tests skipped)"
+echo "== build: openapi, sdk-extensions, sdk-testkit, micrometer, opentelemetry, benchmarks (tests skipped)"
 # build-classpath writes each module's runtime class path (its own jar excluded) to
 # <module>/target/runtime-classpath.txt; reactor siblings appear as their target/*.jar.
 "$MVN" -B -q -Dmaven.test.skip=true -pl benchmarks -am package dependency:build-classpath \

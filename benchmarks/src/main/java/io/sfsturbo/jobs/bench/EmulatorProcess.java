@@ -3,24 +3,27 @@ package io.sfsturbo.jobs.bench;
 
 import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.JobScript;
-import io.sfsturbo.jobs.testkit.MutableClock;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The server side of the waiter scale run, in its own JVM so that the emulator's heap (its
  * journal, MockWebServer's recorded requests) and threads stay out of the figures measured in
- * {@link ScaleMain}. Time-scripted jobs on a {@link MutableClock} that a driver thread moves
- * {@code scale} times faster than the wall clock.
+ * {@link ScaleMain}. Time-scripted jobs on an emulated clock that runs {@code scale} times faster
+ * than the wall clock from GO.
  *
- * <p>Line protocol on stdin/stdout: prints {@code READY <port>}; on {@code GO} starts the clock
- * and prints {@code STARTED}; on {@code STATS} prints {@code STATS polls=<served> requests=<journal>
+ * <p>Line protocol on stdin/stdout: prints {@code READY <port>}; on {@code GO <nanos>} starts the
+ * clock, as from the harness's {@link System#nanoTime()} reading {@code nanos} (without it, from
+ * when the line arrives), and prints {@code STARTED}; on {@code STATS} prints {@code STATS polls=<served> requests=<journal>
  * faults=<n>}; on {@code EXIT} stops.
  *
  * <p>Arguments: jobs, seed, scale, window (emulated milliseconds within which jobs end); then
@@ -43,7 +46,7 @@ public final class EmulatorProcess {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    MutableClock clock = new MutableClock(t0);
+    EmulatedClock clock = new EmulatedClock(t0, scale);
     java.util.Map<String, String> opts = new java.util.HashMap<>();
     for (int i = 4; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
@@ -69,11 +72,10 @@ public final class EmulatorProcess {
       out.println("READY " + emulator.endpoint().getPort());
       String line;
       while ((line = in.readLine()) != null) {
-        switch (line.trim()) {
+        String[] words = line.trim().split(" ");
+        switch (words[0]) {
           case "GO":
-            Thread driver = new Thread(() -> drive(clock, t0, scale), "emulated-clock-driver");
-            driver.setDaemon(true);
-            driver.start();
+            clock.start(words.length > 1 ? Long.parseLong(words[1]) : System.nanoTime());
             Thread sampler = new Thread(() -> sample(emulator, clock, t0, series), "series-sampler");
             sampler.setDaemon(true);
             sampler.start();
@@ -101,7 +103,7 @@ public final class EmulatorProcess {
   }
 
   /** Every 250 ms of wall time, appends {@code t:requests:throttled} (t in emulated seconds since GO). */
-  private static void sample(SfsTurboEmulator emulator, MutableClock clock, Instant t0, StringBuilder series) {
+  private static void sample(SfsTurboEmulator emulator, Clock clock, Instant t0, StringBuilder series) {
     while (true) {
       double t = Duration.between(t0, clock.instant()).toNanos() / 1e9;
       synchronized (series) {
@@ -116,16 +118,44 @@ public final class EmulatorProcess {
     }
   }
 
-  /** Moves the emulated clock to t0 + scale × (wall time since GO), every millisecond. */
-  private static void drive(MutableClock clock, Instant t0, double scale) {
-    long start = System.nanoTime();
-    while (true) {
-      clock.set(t0.plusNanos((long) ((System.nanoTime() - start) * scale)));
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        return;
-      }
+  /**
+   * The emulated clock: {@code t0} until GO, then {@code t0 + scale × (System.nanoTime() − origin)},
+   * computed at every reading. The origin is the harness's own {@code System.nanoTime()} at GO: on
+   * Linux both JVMs read the same monotonic clock (CLOCK_MONOTONIC), so the harness and the emulator
+   * agree to the microsecond on when each job ends. (A driver thread that set a clock every
+   * millisecond, from when it heard GO, ran a few to tens of milliseconds behind the harness on a busy
+   * machine; with polls on their ideal schedule, a job ending that little before a poll was then seen
+   * one interval late.)
+   */
+  static final class EmulatedClock extends Clock {
+    private final Instant t0;
+    private final double scale;
+    private volatile long origin;
+    private volatile boolean running;
+
+    EmulatedClock(Instant t0, double scale) {
+      this.t0 = t0;
+      this.scale = scale;
+    }
+
+    void start(long originNanos) {
+      origin = originNanos;
+      running = true;
+    }
+
+    @Override
+    public Instant instant() {
+      return running ? t0.plusNanos((long) ((System.nanoTime() - origin) * scale)) : t0;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
     }
   }
 }

@@ -5,7 +5,9 @@ import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.retry.Backoff;
 import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.waiter.JobProgressListener;
 import io.sfsturbo.jobs.waiter.JobWaiter;
+import io.sfsturbo.jobs.waiter.WaitCheckpoint;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import java.io.BufferedReader;
@@ -60,10 +62,25 @@ import java.util.function.DoubleSupplier;
 public final class GatewayScaleMain {
   private GatewayScaleMain() {}
 
-  /** Records the jitter draws of one wait, so that its ideal schedule can be replayed. */
-  private static final class Draws implements DoubleSupplier {
+  /**
+   * Records the jitter draws of one wait, so that its ideal schedule can be replayed. The waiter draws
+   * from the same source for its schedule (one draw per step) and for the retry of a failed poll (the
+   * client's retry backoff, one draw); the ideal poller never fails, so only the schedule's draws are
+   * replayed. They are told apart by the checkpoint the wait takes after each poll: after a failed
+   * poll ({@code consecutiveFailures() > 0}) the last draw was the retry's, every other draw is the
+   * schedule's (no poll here is a 404 within the not-found grace, the one other path after a failure).
+   * Without this, a wait throttled once would be compared with a schedule shifted by one draw, off by
+   * up to a fifth of an interval either way.
+   */
+  private static final class Draws implements DoubleSupplier, JobProgressListener {
     double[] values = new double[8];
     int n;
+    /** The schedule's draws among the first {@code classified} values, in order. */
+    double[] schedule = new double[8];
+    int steps;
+    int classified;
+    /** How many of this wait's polls failed and were retried. */
+    int retries;
 
     @Override
     public synchronized double getAsDouble() {
@@ -75,7 +92,25 @@ public final class GatewayScaleMain {
       return d;
     }
 
-    synchronized double get(int i) {
+    @Override
+    public synchronized void onCheckpoint(WaitCheckpoint checkpoint) {
+      boolean retry = checkpoint.consecutiveFailures() > 0;
+      retries += retry ? 1 : 0;
+      int newSteps = Math.max(0, n - classified - (retry ? 1 : 0));
+      if (steps + newSteps > schedule.length) {
+        schedule = Arrays.copyOf(schedule, Math.max(schedule.length * 2, steps + newSteps));
+      }
+      System.arraycopy(values, classified, schedule, steps, newSteps);
+      steps += newSteps;
+      classified = n;
+    }
+
+    /** The draw of schedule step {@code k}; the draws after the last checkpoint are all the schedule's. */
+    synchronized double get(int k) {
+      if (k < steps) {
+        return schedule[k];
+      }
+      int i = classified + (k - steps);
       return i < n ? values[i] : 0.5;
     }
   }
@@ -132,7 +167,7 @@ public final class GatewayScaleMain {
 
     sampler.start();
     long go = System.nanoTime();
-    toChild.println("GO");
+    toChild.println("GO " + go);
     expect(fromChild, "STARTED");
     @SuppressWarnings("unchecked")
     CompletableFuture<WaitResult>[] futures = (CompletableFuture<WaitResult>[]) new CompletableFuture<?>[waits];
@@ -147,12 +182,14 @@ public final class GatewayScaleMain {
       }
       int job = i;
       JobWaiter waiter = shared;
+      WaitOptions o = big ? bigOptions[i % bigOptions.length] : options;
       if (!big) {
         draws[i] = new Draws();
         waiter = TestHooks.jitter(client.waiterBuilder(), draws[i]).build();
+        o = options.toBuilder().listener(draws[i]).build();
       }
       startedAt[i] = System.nanoTime();
-      futures[i] = waiter.waitForAsync(ScaleJobs.jobId(i), big ? bigOptions[i % bigOptions.length] : options);
+      futures[i] = waiter.waitForAsync(ScaleJobs.jobId(i), o);
       futures[i].whenComplete((r, e) -> doneAt[job] = System.nanoTime());
     }
     long submitted = System.nanoTime();
@@ -218,6 +255,14 @@ public final class GatewayScaleMain {
         sampler.peakSdkThreads, sampler.peakOkHttpThreads, sampler.peakThreads);
     System.out.printf(Locale.ROOT, "heap: peak used %.1f MB; peak still used after a GC %.1f MB%n",
         sampler.peakHeap / 1048576.0, sampler.peakAfterGc.get() / 1048576.0);
+    if (!big) {
+      int retried = 0;
+      for (Draws d : draws) {
+        retried += d.retries > 0 ? 1 : 0;
+      }
+      System.out.printf(Locale.ROOT, "waits with a failed poll retried (a 429 or another transient failure): %d%n",
+          retried);
+    }
     if (lag.length > 0) {
       System.out.printf(Locale.ROOT, "lag behind the ideal poller (emulated ms): p50=%.0f p90=%.0f p99=%.0f max=%.0f "
           + "(negative: seen earlier, the real poll came later than the ideal one and after the end)%n",

@@ -46,8 +46,8 @@ import okhttp3.OkHttpClient;
  * The waiter scale run: {@code scale.jobs} (10 000) concurrent {@link JobWaiter#waitForAsync} waits
  * against the emulator, whose jobs end at random points of one emulated minute.
  *
- * <p>The emulator runs in a child JVM ({@link EmulatorProcess}) on a clock that a driver thread
- * moves {@code scale.factor} times as fast as the wall clock, and the waits use the default
+ * <p>The emulator runs in a child JVM ({@link EmulatorProcess}) on a clock that runs
+ * {@code scale.factor} times as fast as the wall clock from this JVM's GO, and the waits use the default
  * {@link WaitOptions} schedule divided by that factor (first poll at once, 2 s growing ×1.5 to
  * 30 s, jitter 0.2, all divided). The default factor is 1: on a 2-core machine the loopback
  * client and server saturate the CPU at 2× and more, and the poll counts then measure the
@@ -93,7 +93,7 @@ public final class ScaleMain {
 
     sampler.start();
     long go = System.nanoTime();
-    toChild.println("GO");
+    toChild.println("GO " + go);
     expect(fromChild, "STARTED");
     @SuppressWarnings("unchecked")
     CompletableFuture<WaitResult>[] waits = (CompletableFuture<WaitResult>[]) new CompletableFuture<?>[jobs];

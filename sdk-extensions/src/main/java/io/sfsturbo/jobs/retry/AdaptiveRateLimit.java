@@ -9,11 +9,14 @@ import java.util.Locale;
  * throttles (HTTP 429), then sends at a rate that drops on each throttling and recovers (CUBIC)
  * while requests pass. Thousands of waits that are throttled together thus come back spread at
  * a rate the gateway takes, instead of returning together after the same {@code Retry-After}
- * and being throttled again.
+ * and being throttled again. A wait's poll that the limiter would hold longer than a quarter of the
+ * time since the wait last read its job is not queued: the wait skips it and polls at its next
+ * scheduled time (see {@code JobWaiter}).
  *
  * <p>On by default ({@link #defaults()}): until a 429 arrives it costs one volatile read per
  * request. A throttling only counts once per rate: the answers to requests sent before the last
- * decrease do not lower the rate again, so a burst of 429s lowers it once. Sporadic 429s (under 5 % of
+ * decrease do not lower the rate again, nor do 429s in the half second after it (the requests sent at
+ * the old rate are still reaching the gateway), so a burst of 429s lowers it once. Sporadic 429s (under 5 % of
  * the answers of the last half second or so) do not count: a gateway that throttles a request now and then,
  * whatever the rate, would otherwise drive the rate down step by step.
  *

@@ -43,6 +43,16 @@ import java.util.function.DoubleSupplier;
  * waits hold no thread while they wait: the delay between polls is timed by the client's
  * scheduler. Cancelling the future stops the wait at once: no poll is sent after it. Closing the
  * client ends running waits with a {@link io.sfsturbo.jobs.errors.ClientClosedException}.
+ *
+ * <p>Polls keep to the schedule of {@link WaitOptions} from the wait's start: a slow answer does not
+ * push the later polls back, and a poll answered after the next one was due counts as that one. When
+ * the gateway has throttled the client ({@link io.sfsturbo.jobs.retry.AdaptiveRateLimit}), a poll that
+ * the client's rate limiter would hold longer than a quarter of the time since the wait last read its
+ * job is skipped: the wait polls at its next scheduled time instead. The chance that a poll finds the
+ * job ended grows with that time, so the capacity the gateway allows goes first to the polls most
+ * likely to see an end, and those are held only briefly, while waits that looked recently poll less
+ * often until the throttling passes. A skipped poll sends no request and is not counted in
+ * {@link WaitResult#polls()}.
  */
 public final class JobWaiter {
   static {

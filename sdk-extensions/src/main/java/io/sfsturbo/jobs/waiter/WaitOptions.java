@@ -13,6 +13,11 @@ import java.util.Objects;
  * <p>The overall {@link Builder#timeout(Duration) timeout} is the primary bound: the delay before a
  * poll is clamped to the time left, so that one last poll happens at the deadline rather than the
  * wait giving up early; {@link Builder#maxAttempts(int)} is an optional extra bound, unset by default.
+ *
+ * <p>The schedule is kept from the wait's start: poll {@code k + 1} is due one delay after poll
+ * {@code k} was due, whatever its round trip took. A poll answered after the next one was due (it
+ * was slow, retried or held by the client's rate limiter) counts as that one, so the schedule never
+ * brings more polls than it lists.
  */
 public final class WaitOptions {
   private final Duration initialDelay;

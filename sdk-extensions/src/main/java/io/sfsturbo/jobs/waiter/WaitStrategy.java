@@ -34,9 +34,26 @@ import org.slf4j.LoggerFactory;
  * and a transient failure is retried here with the client's retry backoff, within
  * {@link WaitOptions#maxConsecutiveTransientErrors()}. Not thread-safe; the loop calls it from
  * one poll at a time.
+ *
+ * <p>The schedule is anchored: poll {@code k + 1} is due one backoff delay after poll {@code k} was
+ * <em>due</em>, not after its answer came, so that round trips, queueing and the rate limiter's holds
+ * do not push the rest of the schedule back. A poll whose answer comes after the next due time (it
+ * was held or retried that long) counts as that poll: the schedule moves on to its first step due
+ * after the answer, so a late poll never brings more polls. Under client-side throttling, a poll that
+ * the rate limiter would hold longer than {@link #HOLD_SHARE} of the time since the wait last read
+ * the job is skipped for the next step ({@link #onHeld}): the chance that a poll sees the job's end
+ * grows with that time, so the polls that the gateway's capacity is kept for are the ones most likely
+ * to see it, and those that go are held only a small share of their interval.
  */
 final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private static final Logger LOG = LoggerFactory.getLogger(JobWaiter.class);
+  /**
+   * The longest hold of the rate limiter that a poll waits for, as a share of the time since the
+   * wait last read the job; a poll that would be held longer is skipped for the next step.
+   */
+  static final double HOLD_SHARE = 0.25;
+  /** The most schedule steps one late answer passes over; beyond it the schedule restarts from the answer. */
+  static final int MAX_CATCH_UP = 64;
 
   private final String jobId;
   private final WaitOptions options;
@@ -53,6 +70,10 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private final boolean single;
   private int polls;
   private int pollDelays;
+  /** When the poll of the current step is due, as time since the wait started (nanoseconds). */
+  private long dueNanos;
+  /** When a poll last read the job (its answer), as time since the wait started; the start if none has. */
+  private long lastReadNanos;
   private int consecutiveTransient;
   private JobDetail last;
   /** Whether any poll, here or before the checkpoint, read the job: then a 404 is no longer "not visible yet". */
@@ -91,6 +112,10 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     this.single = single;
     polls = from.polls();
     pollDelays = from.scheduleStep();
+    // A resumed wait's first poll is due at the checkpoint's next poll, or at once if that has passed:
+    // its schedule is anchored there.
+    dueNanos = Math.max(nonNegative(Duration.between(from.startedAt(), from.nextPollAt())), before.toNanos());
+    lastReadNanos = nonNegative(Duration.between(from.startedAt(), from.takenAt()));
     consecutiveTransient = from.consecutiveFailures();
     notFoundReported = from.notFoundReported();
     String status = from.lastStatus();
@@ -129,7 +154,8 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     if (limitReached()) {
       return Step.fail(timeout("at its limit of " + options.maxAttempts() + " polls", null, elapsed));
     }
-    Duration next = pollBackoff.delay(pollDelays++, random.getAsDouble());
+    lastReadNanos = elapsed.toNanos();
+    Duration next = nextStep(elapsed);
     log(changed, job, next, elapsed);
     return again(Step.again(next), null, elapsed);
   }
@@ -149,9 +175,14 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       if (limitReached()) {
         return Step.fail(timeout("at its limit of " + options.maxAttempts() + " polls", e, elapsed));
       }
-      // The grace period ends exactly: the poll after it decides.
-      Duration next = pollBackoff.delay(pollDelays++, random.getAsDouble());
-      return again(Step.again(next.compareTo(graceLeft) < 0 ? next : graceLeft), e, elapsed);
+      // The grace period ends exactly: the poll after it decides (and the schedule is anchored there).
+      lastReadNanos = elapsed.toNanos();
+      Duration next = nextStep(elapsed);
+      if (next.compareTo(graceLeft) >= 0) {
+        next = graceLeft;
+        dueNanos = elapsed.plus(graceLeft).toNanos();
+      }
+      return again(Step.again(next), e, elapsed);
     }
     // A poll is idempotent: an unreadable answer (a proxy's HTML page, a cut JSON, an ambiguous or
     // misrouted document) says nothing about the job, so the wait tolerates it like a transient
@@ -176,6 +207,47 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
           Durations.human(next.delay()));
     }
     return again(next, e, elapsed);
+  }
+
+  /**
+   * A poll that the client's rate limiter would hold longer than {@link #HOLD_SHARE} of the time since
+   * the wait last read the job is skipped for the schedule's next step. A single poll
+   * ({@link JobWaiter#pollOnce}) is never skipped: its caller chose its time.
+   */
+  @Override
+  public Step<WaitResult> onHeld(long holdNanos, Duration sinceResumed) {
+    if (single) {
+      return null;
+    }
+    Duration elapsed = before.plus(sinceResumed);
+    if (holdNanos <= HOLD_SHARE * (elapsed.toNanos() - lastReadNanos)) {
+      return null;
+    }
+    return Step.again(nextStep(elapsed));
+  }
+
+  /**
+   * Moves the schedule on to its first step due after now and returns the delay until it: one
+   * backoff delay after the current step was due, or more steps when this poll came that late.
+   */
+  private Duration nextStep(Duration elapsed) {
+    long now = elapsed.toNanos();
+    for (int i = 1; ; i++) {
+      long delay = pollBackoff.delay(pollDelays++, random.getAsDouble()).toNanos();
+      dueNanos += delay;
+      if (dueNanos > now) {
+        break;
+      }
+      if (delay == 0 || i == MAX_CATCH_UP) {
+        dueNanos = now + delay;
+        break;
+      }
+    }
+    return Duration.ofNanos(dueNanos - now);
+  }
+
+  private static long nonNegative(Duration d) {
+    return d.isNegative() ? 0 : d.toNanos();
   }
 
   /**

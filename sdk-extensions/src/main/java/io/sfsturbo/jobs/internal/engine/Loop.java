@@ -203,6 +203,9 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
       return;
     }
     if (!admitted || reservedInGeneration != limiter.generation()) {
+      if (skipped()) {
+        return;
+      }
       reservedInGeneration = limiter.generation();
       long wait = limiter.reserve();
       // A slot past the last start would cost the try that the deadline still allows: go now.
@@ -242,6 +245,34 @@ public final class Loop<T, R> extends CompletableFuture<R> implements Attempt.Ca
     if (isDone()) {
       call.cancel();
     }
+  }
+
+  /**
+   * Asks the strategy about a try that the rate limiter would hold: it may skip it for a later one, if
+   * that one still starts before the last start. Returns whether the try was skipped (or the loop ended).
+   */
+  private boolean skipped() {
+    long hold = limiter.hold();
+    if (hold <= 0) {
+      return false;
+    }
+    Step<R> instead;
+    try {
+      instead = strategy.onHeld(hold, elapsed());
+    } catch (RuntimeException e) {
+      finish(Step.fail(new SfsTurboException("deciding about a held try failed unexpectedly: " + e, e)));
+      return true;
+    }
+    if (instead == null || instead.delayNanos <= 0 || ticker.nanoTime() + instead.delayNanos > latestStartNanos) {
+      return false;
+    }
+    admitted = false;
+    if (sync) {
+      nextDelayNanos = instead.delayNanos;
+    } else {
+      schedule(instead.delayNanos);
+    }
+    return true;
   }
 
   @Override

@@ -42,6 +42,20 @@ public interface Strategy<T, R> {
   SfsTurboException onExpired(SfsTurboException lastFailure, Step<R> refused, Duration elapsed);
 
   /**
+   * Decides about a try that the client's rate limiter would hold back: wait for its slot, or skip
+   * it and try later (a wait's poll is better made at its next scheduled time than late: no request,
+   * and no queue for the other tries). The loop takes a skip only when its delay ends before the
+   * latest start that the deadline allows; otherwise the try waits for its slot.
+   *
+   * @param holdNanos how long the limiter would hold the try, positive
+   * @param elapsed time since the loop started
+   * @return null to wait for the slot (the default), or a step that tries again after a delay instead
+   */
+  default Step<R> onHeld(long holdNanos, Duration elapsed) {
+    return null;
+  }
+
+  /**
    * Builds the failure that ends a synchronous loop whose thread was interrupted (its flag is set again).
    *
    * @param e the interruption

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sfsturbo.jobs.errors.ClientClosedException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.TransportException;
+import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -290,4 +291,74 @@ class LoopTest {
     assertSame(failure, assertThrows(TransportException.class, () -> loop(attempt, failFast, 1_000, 1_000).run(0)));
   }
 
+
+  /** A limiter at 1 request per second whose next free slot is {@code seconds} away. */
+  private RateLimiter busyLimiter(int seconds) {
+    RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.builder().maxRequestsPerSecond(1).build(), time);
+    while (limiter.hold() < TimeUnit.SECONDS.toNanos(seconds)) {
+      limiter.reserve();
+    }
+    assertEquals(TimeUnit.SECONDS.toNanos(seconds), limiter.hold());
+    return limiter;
+  }
+
+  /** Skips the first held try for a step {@code skipTo} later; waits for the slot after that. */
+  private static final class SkippingStrategy extends FixedStrategy {
+    final List<Long> heldNanos = new ArrayList<>();
+    final Duration skipTo;
+
+    SkippingStrategy(Duration skipTo) {
+      super(Duration.ZERO, false);
+      this.skipTo = skipTo;
+    }
+
+    @Override
+    public Step<String> onHeld(long holdNanos, Duration elapsed) {
+      heldNanos.add(holdNanos);
+      return heldNanos.size() == 1 ? Step.again(skipTo) : null;
+    }
+  }
+
+  @Test
+  void aHeldTryThatTheStrategySkipsTakesNoSlotAndIsMadeAtTheNextStep() throws Exception {
+    for (boolean sync : new boolean[] {true, false}) {
+      RateLimiter limiter = busyLimiter(3);
+      ScriptedAttempt attempt = new ScriptedAttempt();
+      SkippingStrategy strategy = new SkippingStrategy(Duration.ofSeconds(5));
+      Loop<String, String> loop = new Loop<>(attempt, strategy, time, time, scope, Duration.ofMinutes(1),
+          Duration.ofSeconds(10), limiter);
+      String result;
+      if (sync) {
+        result = loop.run(0);
+      } else {
+        CompletableFuture<String> f = loop.start(0);
+        assertEquals(TimeUnit.SECONDS.toNanos(3), limiter.hold(), "the skipped try took no slot");
+        time.runAll(60_000);
+        result = f.get();
+      }
+      assertEquals("done", result);
+      assertEquals(List.of(TimeUnit.SECONDS.toNanos(3)), strategy.heldNanos, "asked once, told the hold");
+      // At 5 s the backlog is gone: the try goes at once, not at the 3 s slot it would have waited for.
+      assertEquals(List.of(5_000L), attempt.startedAtMillis, sync ? "sync" : "async");
+    }
+  }
+
+  @Test
+  void aSkipPastTheLastStartOrOfNoDelayIsNotTakenAndTheTryWaitsForItsSlot() {
+    // Budget 5 s: the last start is 4 s, one second before the deadline; a skip to 5 s would lose the try.
+    RateLimiter limiter = busyLimiter(2);
+    ScriptedAttempt attempt = new ScriptedAttempt();
+    SkippingStrategy strategy = new SkippingStrategy(Duration.ofSeconds(5));
+    assertEquals("done", new Loop<>(attempt, strategy, time, time, scope, Duration.ofSeconds(5),
+        Duration.ofSeconds(10), limiter).run(0));
+    assertEquals(1, strategy.heldNanos.size());
+    assertEquals(List.of(2_000L), attempt.startedAtMillis);
+
+    RateLimiter again = busyLimiter(2);
+    ScriptedAttempt other = new ScriptedAttempt();
+    SkippingStrategy atOnce = new SkippingStrategy(Duration.ZERO);
+    assertEquals("done", new Loop<>(other, atOnce, time, time, scope, Duration.ofMinutes(1),
+        Duration.ofSeconds(10), again).run(0));
+    assertEquals(List.of(2_000L), other.startedAtMillis, "a skip to now would only ask again");
+  }
 }

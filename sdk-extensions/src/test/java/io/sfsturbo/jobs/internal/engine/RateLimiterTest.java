@@ -77,7 +77,8 @@ class RateLimiterTest {
     }
     double once = limiter.rate();
     assertTrue(once > 650, "rate " + once);
-    // A 429 to a try sent at the new rate lowers it again.
+    // A 429 to a try sent at the new rate lowers it again, once the old rate's requests have arrived.
+    time.advanceNanos(RateLimiter.WINDOW_NANOS);
     throttle(limiter);
     assertTrue(limiter.rate() < once * 0.75, "rate " + limiter.rate());
   }
@@ -108,6 +109,7 @@ class RateLimiterTest {
     answer(limiter, 10 * 60, 60_000); // 10 per second for a minute
     assertTrue(limiter.rate() <= 21, "rate " + limiter.rate());
     for (int i = 0; i < 20; i++) {
+      time.advanceNanos(RateLimiter.WINDOW_NANOS);
       throttle(limiter);
     }
     assertEquals(5, limiter.rate(), 1e-9);
@@ -129,6 +131,7 @@ class RateLimiterTest {
     for (int i = 0; i < 2000; i++) {
       limiter.reserve(); // slots up to ~3 s ahead at 700/s
     }
+    time.advanceNanos(RateLimiter.WINDOW_NANOS);
     int before = limiter.generation();
     limiter.throttled(before);
     assertTrue(limiter.generation() != before, "a new generation: reserved tries reserve again");
@@ -136,6 +139,47 @@ class RateLimiterTest {
     assertEquals(0, limiter.reserve());
     long interval = (long) (1e9 / limiter.rate());
     assertEquals(interval, limiter.reserve(), interval / 100.0);
+  }
+
+  @Test
+  void the429sJustAfterADecreaseDoNotLowerTheRateAgain() {
+    RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.defaults(), time);
+    answer(limiter, 2000, 1000);
+    throttle(limiter);
+    double once = limiter.rate();
+    int generation = limiter.generation();
+    // Requests sent at the old rate still reach the gateway for a round trip or a queue's worth of time,
+    // so it refuses some sent at the new rate too: those 429s say nothing of the new rate.
+    for (int i = 0; i < 1000; i++) {
+      limiter.throttled(generation);
+      time.advanceNanos((RateLimiter.WINDOW_NANOS - 1) / 1000);
+    }
+    assertEquals(generation, limiter.generation());
+    assertEquals(once, limiter.rate(), 1e-9);
+    // Half a second on, they do.
+    time.advanceNanos(RateLimiter.WINDOW_NANOS / 1000 + 1);
+    limiter.throttled(generation);
+    assertTrue(limiter.generation() != generation);
+    assertTrue(limiter.rate() < once, "rate " + limiter.rate());
+  }
+
+  @Test
+  void holdIsHowLongAReservationWouldWaitAndTakesNoSlot() {
+    RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.builder().maxRequestsPerSecond(100).build(), time);
+    // One second of burst, then one slot every 10 ms.
+    for (int i = 0; i < 100; i++) {
+      assertEquals(0, limiter.hold());
+      assertEquals(0, limiter.reserve());
+    }
+    for (int i = 0; i < 50; i++) {
+      long hold = limiter.hold();
+      assertEquals(hold, limiter.hold(), "asking takes no slot");
+      assertEquals(hold, limiter.reserve());
+      assertEquals(TimeUnit.MILLISECONDS.toNanos(10) * i, hold, 1_000);
+    }
+    time.advanceMillis(200);
+    assertEquals(TimeUnit.MILLISECONDS.toNanos(300), limiter.hold(), 1_000);
+    assertEquals(0, new RateLimiter(AdaptiveRateLimit.defaults(), time).hold(), "dormant: never held");
   }
 
   @Test
