@@ -58,10 +58,17 @@ final class AuthInterceptor implements Interceptor {
     Identity identity = resolve();
     Response response = chain.proceed(apply(original, identity));
     if (response.code() == 401) {
-      Rejection rejection = rejection(response, identity);
-      boolean refreshed = refresh(rejection);
-      boolean corrected = !identity.isToken() && learnClockSkew(rejection);
-      if (refreshed || corrected) {
+      boolean again;
+      try {
+        Rejection rejection = rejection(response, identity);
+        boolean refreshed = refresh(rejection);
+        again = refreshed || (!identity.isToken() && learnClockSkew(rejection));
+      } catch (IOException | RuntimeException e) {
+        // Credentials that fail to refresh must not leave the 401's connection open.
+        response.close();
+        throw e;
+      }
+      if (again) {
         response.close();
         return chain.proceed(apply(original, resolve()));
       }

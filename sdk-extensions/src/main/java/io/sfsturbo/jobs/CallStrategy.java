@@ -52,6 +52,10 @@ final class CallStrategy implements Strategy<JobDetail, JobDetail> {
     attempts++;
     // The policy decides (attempts left, retryable, Retry-After within its cap); the step keeps a
     // Retry-After as a floor that the deadline may not shorten.
+    if (!failure.isRetryable() || attempts >= policy.maxAttempts()) {
+      // Decided without a jitter draw: a failure that ends the call takes none.
+      return Step.fail(withEarlier(failure));
+    }
     Duration delay = policy.nextDelay(failure, attempts, random.getAsDouble());
     if (delay == null) {
       return Step.fail(withEarlier(failure));

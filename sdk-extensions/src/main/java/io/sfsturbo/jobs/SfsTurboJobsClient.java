@@ -140,13 +140,15 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     Credentials bound = credentials instanceof IamPasswordCredentials
         ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder().callTimeout(attemptTimeout).build())
         : credentials;
-    // Error bodies need no interceptor of their own: ShowJobAttempt reads them capped (Bodies), and nothing
-    // else reads a response body.
+    // Error bodies need no interceptor of their own: ShowJobAttempt reads every body capped (JobDecoder, Bodies),
+    // and the auth interceptor peeks at most 8 KB of a 401.
     this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, b.clock)).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
+    // Retrofit only builds requests here (Call.request()), which makes an OkHttp call that never runs: made on a
+    // copy without the caller's EventListener, which would otherwise hear a call start that never ends.
     ShowJobRequests requests = new ShowJobRequests(new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(httpClient)
+        .client(plain.newBuilder().eventListener(okhttp3.EventListener.NONE).build())
         .build()
         .create(JobsApi.class), projectId, userAgent);
     boolean customTime = b.sleeper != Sleeper.SYSTEM || b.clock != Builder.SYSTEM_CLOCK;

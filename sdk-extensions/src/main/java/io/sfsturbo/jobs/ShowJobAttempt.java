@@ -152,8 +152,30 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
 
     @Override
     public void onFailure(Call c, IOException e) {
+      // OkHttp reports an async call's interceptor that threw a RuntimeException as an IOException "canceled due
+      // to" it (its cause; suppressed in some versions): the same bug fails a sync call as unexpected, so must this.
+      Throwable bug = interceptorBug(e);
+      if (bug != null) {
+        report(new SfsTurboException(operation() + " failed unexpectedly: " + bug, bug), -1, null);
+        return;
+      }
       report(transportFailure(e, this), -1, null);
     }
+  }
+
+  private static Throwable interceptorBug(IOException e) {
+    if (e instanceof AuthInterceptor.Failure || e.getMessage() == null || !e.getMessage().startsWith("canceled due to ")) {
+      return null;
+    }
+    if (e.getCause() instanceof RuntimeException) {
+      return e.getCause();
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      if (suppressed instanceof RuntimeException) {
+        return suppressed;
+      }
+    }
+    return null;
   }
 
   /** Returns the job for a 2xx response, or the exception that the response means. */
@@ -179,11 +201,17 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       return job;
     }
     if (code >= 300 && code < 400) {
-      Bodies.readErrorAndClose(response.body());
+      // Not followed, and its body is not needed: the response is closed unread.
       ErrorDetails details = new ErrorDetails(operation(), code, null, null, requestId, "");
       return new UnexpectedRedirectException(details, origin(response));
     }
-    String errorBody = Bodies.readErrorAndClose(response.body());
+    String errorBody;
+    try {
+      errorBody = Bodies.readErrorAndClose(response.body());
+    } catch (IOException e) {
+      // The error body broke off or stalled: as for a 2xx body, the exchange failed, whatever its status said.
+      return transportFailure(e, once);
+    }
     return ErrorDecoder.decode(operation(), code, requestId, response.header("Retry-After"), errorBody,
         clock.instant());
   }

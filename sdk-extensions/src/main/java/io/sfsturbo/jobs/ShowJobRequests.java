@@ -12,8 +12,9 @@ import okhttp3.Request;
  * <p>Why keep them: building a request through Retrofit's proxy resolves the URL against the base
  * from text (host canonicalization, path escaping, a path-traversal check) and costs about 2.4 µs,
  * some 6 % of a whole loopback call; a request is immutable and depends only on the job id, and a
- * job is polled many times. The cache is bounded: past {@link #MAX_KEPT} jobs it starts over, so
- * that 100 000 concurrent waits cost no more memory than one.
+ * job is polled many times. The cache is bounded: past {@link #MAX_KEPT} jobs it starts over, so it
+ * holds about 1 MB at most whatever the number of waits (kept per wait instead, 100 000 waits would
+ * hold 100 MB). With more jobs than that polled in turn it rarely hits, and costs what building does.
  */
 final class ShowJobRequests {
   /** The most requests kept; about 1 KB each. */

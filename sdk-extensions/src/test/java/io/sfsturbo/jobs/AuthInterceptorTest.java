@@ -121,6 +121,30 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void credentialsThatFailToRefreshLeaveNoConnectionHeld() throws Exception {
+    Credentials failing = new Credentials() {
+      @Override
+      public Identity resolveIdentity() {
+        return Identity.token("tok");
+      }
+
+      @Override
+      public boolean refreshAfterRejection(Rejection rejection) {
+        throw new IllegalStateException("the token service is down");
+      }
+    };
+    server.enqueue(rejected("{\"error_code\":\"APIGW.0307\"}", null));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new AuthInterceptor(failing, CLOCK)).build();
+    Request request = new Request.Builder().url(server.url("/v1/proj/sfs-turbo/jobs/j")).build();
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> http.newCall(request).execute());
+    assertTrue(e instanceof AuthInterceptor.Failure, e::toString);
+    // A held (leaked) connection is in use and survives evictAll; a closed response's is idle and goes.
+    http.connectionPool().evictAll();
+    assertEquals(0, http.connectionPool().connectionCount());
+  }
+
+  @Test
   void credentialsThatRefreshAreAskedAgainAndResentOnce() throws Exception {
     List<Rejection> heard = new ArrayList<>();
     int[] resolved = {0};

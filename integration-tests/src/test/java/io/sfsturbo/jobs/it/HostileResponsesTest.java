@@ -266,6 +266,23 @@ class HostileResponsesTest {
   }
 
   @Test
+  void anErrorBodyThatNeverEndsIsReadOnlyUpToItsCap() throws Exception {
+    try (HostileServer server = HostileServer.start(HostileServer.endlessErrorBody(500));
+         SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(server.url()).allowInsecureHttp(true)
+             .projectId("p").credentials(TokenCredentials.of("t")).retryPolicy(RetryPolicy.none())
+             .attemptTimeout(Duration.ofSeconds(20)).build()) {
+      // Read whole, the body would end the call only at the attempt's bound, as a timeout.
+      ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
+      assertEquals(500, e.statusCode());
+      assertTrue(e.rawBody().length() <= ServiceException.MAX_RAW_BODY_CHARS + 20);
+      ExecutionException async = assertThrows(ExecutionException.class,
+          () -> client.showJobDetailAsync("j").get(30, TimeUnit.SECONDS));
+      assertEquals(500, assertInstanceOf(ServiceException.class, async.getCause(), "async ends the same way")
+          .statusCode());
+    }
+  }
+
+  @Test
   void anEndpointWithUserInfoIsRefusedWithoutEchoingThePassword() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()
         .endpoint("https://admin:CANARY-PASSWORD-81@sfs-turbo.example.com").projectId("p")

@@ -522,9 +522,23 @@ public final class HostileServer implements AutoCloseable {
    * @return the behaviour
    */
   public static Behaviour slowBody(String body, Duration perByte) {
+    return slowBody(200, body, perByte);
+  }
+
+  /**
+   * Like {@link #slowBody(String, Duration)} with another status: an error whose body never
+   * quite arrives.
+   *
+   * @param status the status code
+   * @param body the body (UTF-8)
+   * @param perByte the pause before each byte
+   * @return the behaviour
+   */
+  public static Behaviour slowBody(int status, String body, Duration perByte) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return ex -> {
-      ex.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n");
+      ex.write("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + bytes.length + "\r\n\r\n");
       for (byte b : bytes) {
         ex.pause(perByte);
         ex.out().write(b);
@@ -632,6 +646,29 @@ public final class HostileServer implements AutoCloseable {
       writeJobJson(body, bytes, false);
       body.close();   // the last chunk, for a chunked body; neither stream closes the socket
       return chunked || withContentLength;
+    };
+  }
+
+  /**
+   * An error status whose body never ends: {@code Content-Length} of a terabyte, then {@code x}
+   * for as long as the client reads. A client that reads an error body whole never ends.
+   *
+   * @param status the status code
+   * @return the behaviour; the connection is not reused
+   */
+  public static Behaviour endlessErrorBody(int status) {
+    return ex -> {
+      ex.write("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + (1L << 40) + "\r\n\r\n");
+      byte[] chunk = new byte[8192];
+      java.util.Arrays.fill(chunk, (byte) 'x');
+      try {
+        while (true) {
+          ex.out().write(chunk);
+        }
+      } catch (IOException clientLeft) {
+        return false;
+      }
     };
   }
 

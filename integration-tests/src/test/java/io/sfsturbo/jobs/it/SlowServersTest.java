@@ -162,6 +162,11 @@ class SlowServersTest {
     return Stream.of(
         Arguments.of("slowBody", (Supplier<HostileServer.Behaviour>) () ->
             HostileServer.slowBody(PADDED_JOB, Duration.ofMillis(200)), false),
+        // An error whose body drips: the body is part of the exchange, which the bound cuts; the status alone
+        // (a final 404) must not end the operation early, or sync and async calls would differ.
+        Arguments.of("slowErrorBody", (Supplier<HostileServer.Behaviour>) () ->
+            HostileServer.slowBody(404, pad("{\"errCode\":\"SFS.TURBO.0001\",\"errMsg\":\"no such job\"}", 200),
+                Duration.ofMillis(200)), false),
         Arguments.of("drippedHeaders", (Supplier<HostileServer.Behaviour>) () ->
             HostileServer.drippedHeaders(Duration.ofMillis(200)), false),
         Arguments.of("interimFlood", (Supplier<HostileServer.Behaviour>) () ->

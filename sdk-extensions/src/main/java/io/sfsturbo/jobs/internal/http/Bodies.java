@@ -62,19 +62,17 @@ public final class Bodies {
   }
 
   /**
-   * Reads an error body up to {@link #MAX_ERROR_BODY_BYTES} and closes it; an unreadable body gives "".
+   * Reads an error body up to {@link #MAX_ERROR_BODY_BYTES} and closes it. A body that breaks off
+   * or stalls is not an empty body: the failure is thrown, so that the caller treats it as the
+   * exchange's failure (a transport failure, or the attempt's timeout), as for a 2xx body.
    *
-   * @param body the body, may be null
-   * @return what could be read
+   * @param body the body
+   * @return what was read, at most the limit
+   * @throws IOException when reading fails
    */
-  public static String readErrorAndClose(ResponseBody body) {
-    if (body == null) {
-      return "";
-    }
+  public static String readErrorAndClose(ResponseBody body) throws IOException {
     try (ResponseBody b = body) {
       return read(b, MAX_ERROR_BODY_BYTES).text;
-    } catch (IOException e) {
-      return "";
     }
   }
 
