@@ -12,6 +12,7 @@ import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.WaitCheckpoint;
+import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -33,6 +34,21 @@ class FailureMappingTest {
         List.of(new JobFailure("s1", "node", "SFS.TURBO.0011", "node down", null))), details);
     assertEquals(details, JobWaitFailures.jobFailure(f).orElseThrow());
     assertFalse(JobWaitFailures.isWaitTimeout(f));
+  }
+
+  @Test
+  void aTimeoutsLastStatusIsEscapedForTheWorkflowHistory() throws Exception {
+    JobDetail job = JobDetail.builder().jobId("j").status("running\u001b[2J\u202e").build();
+    // The exception's constructor is the waiter's own: reached here as the waiter would make it.
+    java.lang.reflect.Constructor<WaitTimeoutException> make = WaitTimeoutException.class.getDeclaredConstructor(
+        String.class, String.class, JobDetail.class, int.class, java.time.Duration.class, Throwable.class);
+    make.setAccessible(true);
+    WaitTimeout details = WaitTimeout.of(make.newInstance("j", "at its deadline", job, 3,
+        java.time.Duration.ofMinutes(5), null));
+    assertFalse(details.lastStatus().contains("\u001b"), details.lastStatus());
+    assertFalse(details.lastStatus().contains("\u202e"), details.lastStatus());
+    assertTrue(details.lastStatus().startsWith("running"), details.lastStatus());
+    assertEquals(3, details.polls());
   }
 
   @Test
