@@ -64,7 +64,9 @@ public final class WaitCheckpoint {
     this.consecutiveFailures = consecutiveFailures;
     this.lastStatus = lastStatus;
     this.notFoundReported = notFoundReported;
-    this.subJobStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(subJobStatuses));
+    // The empty map shared, not copied: every fresh wait's checkpoint has one.
+    this.subJobStatuses = subJobStatuses.isEmpty() ? Collections.<String, String>emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(subJobStatuses));
     // The listener is behaviour, not state: a checkpoint never holds one.
     this.options = options.listener() == WaitOptions.NO_LISTENER ? options
         : options.toBuilder().listener(WaitOptions.NO_LISTENER).build();

@@ -18,6 +18,7 @@ import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private final JobProgressListener listener;
   /** Wall time, for checkpoints: the one time that means the same in another process. */
   private final Clock wall;
-  private final WaitCheckpoint from;
+  /** When the wait started (wall time): its deadline and every checkpoint's start. */
+  private final Instant startedAt;
   /** How long the wait had run before this process took it over (zero for a fresh wait). */
   private final Duration before;
   /** Set when the loop should end after one poll that leaves the job running ({@link JobWaiter#pollOnce}). */
@@ -82,9 +84,13 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   private String lastStatusText;
   private Object lastStatusKey;
   private boolean notFoundReported;
-  /** Each sub-job's last status text, by id: what a checkpoint carries, so that a resumed wait reports only changes. */
-  private final Map<String, String> subSeen = new LinkedHashMap<>();
-  private final Set<String> unknownSeen = new HashSet<>();
+  /**
+   * Each sub-job's last status text, by id: what a checkpoint carries, so that a resumed wait reports only changes.
+   * Empty and shared until a sub-job is seen, like {@link #unknownSeen} until then null: most of 100 000 pending
+   * waits never need either.
+   */
+  private Map<String, String> subSeen = Collections.emptyMap();
+  private Set<String> unknownSeen;
   private WaitCheckpoint checkpoint;
 
   /**
@@ -107,7 +113,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     this.random = random;
     this.listener = listener;
     this.wall = wall;
-    this.from = from;
+    this.startedAt = from.startedAt();
     this.before = before;
     this.single = single;
     polls = from.polls();
@@ -125,10 +131,12 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       lastStatus = JobStatus.fromValue(status);
       lastStatusKey = statusKey(status);
       if (lastStatus == JobStatus.UNKNOWN_TO_SDK_VERSION) {
-        unknownSeen.add(status);
+        firstTimeUnknown(status);
       }
     }
-    subSeen.putAll(from.subJobStatuses());
+    if (!from.subJobStatuses().isEmpty()) {
+      subSeen = new LinkedHashMap<>(from.subJobStatuses());
+    }
   }
 
   @Override
@@ -263,7 +271,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
         // caller's timer never overshoots it and a last poll still fits before it.
         Duration window = Duration.ofSeconds(1).compareTo(options.timeout().dividedBy(2)) < 0
             ? Duration.ofSeconds(1) : options.timeout().dividedBy(2);
-        Instant latestStart = from.deadline().minus(window);
+        Instant latestStart = startedAt.plus(options.timeout()).minus(window);
         if (now.plus(delay).isAfter(latestStart)) {
           if (next.isServerAsked() || !now.isBefore(latestStart)) {
             return Step.fail(onExpired(failure, next.isServerAsked() ? next : null, elapsed.minus(before)));
@@ -271,7 +279,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
           delay = Duration.between(now, latestStart);
         }
       }
-      checkpoint = new WaitCheckpoint(jobId, from.startedAt(), now, delay, polls, pollDelays,
+      checkpoint = new WaitCheckpoint(jobId, startedAt, now, delay, polls, pollDelays,
           consecutiveTransient, lastStatusText, notFoundReported, subSeen, options);
       WaitCheckpoint c = checkpoint;
       safely(() -> listener.onCheckpoint(c));
@@ -324,7 +332,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       lastStatusKey = statusKey(job.statusAsString());
       safely(() -> listener.onJobStatusChanged(job, previous, job.status()));
     }
-    if (job.hasUnknownStatus() && unknownSeen.add(job.statusAsString())) {
+    if (job.hasUnknownStatus() && firstTimeUnknown(job.statusAsString())) {
       safely(() -> listener.onUnknownStatus(job));
     }
     List<SubJobDetail> subs = job.subJobs();
@@ -343,6 +351,9 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       boolean known = subSeen.containsKey(key);
       String was = subSeen.get(key);
       if (!known || !Objects.equals(statusKey(was), statusKey(sub.statusAsString()))) {
+        if (subSeen.isEmpty()) {
+          subSeen = new LinkedHashMap<>();
+        }
         subSeen.put(key, sub.statusAsString());
         JobStatus previous = known ? JobStatus.fromValue(was) : null;
         safely(() -> listener.onSubJobStatusChanged(job, sub, previous, sub.status()));
@@ -382,5 +393,13 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     } catch (RuntimeException e) {
       LOG.warn("a progress listener of the wait for job {} threw; the wait goes on", jobId, e);
     }
+  }
+
+  /** Remembers an unknown status text; returns whether it is the first time this wait sees it. */
+  private boolean firstTimeUnknown(String status) {
+    if (unknownSeen == null) {
+      unknownSeen = new HashSet<>();
+    }
+    return unknownSeen.add(status);
   }
 }
