@@ -36,19 +36,19 @@ final class AttemptSpan implements AttemptListener {
   AttemptSpan(OpenTelemetryTelemetry otel, AttemptEvent a, Context parent) {
     this.otel = otel;
     String template = a.urlTemplate();
-    // At the start, what a sampler may decide on (the conventions' method, server address and port):
-    // values the event holds, nothing built.
+    // At the start, what the conventions give a sampler to decide on (method, server address and port, url.full);
+    // the rest only once the span is known to be recorded.
     this.span = otel.tracer.spanBuilder(a.httpMethod() + " " + template)
         .setParent(parent)
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(HTTP_REQUEST_METHOD, a.httpMethod())
         .setAttribute(SERVER_ADDRESS, a.serverAddress())
         .setAttribute(SERVER_PORT, (long) a.serverPort())
+        .setAttribute(URL_FULL, fullUrl(a))
         .startSpan();
     if (!span.isRecording()) {
       return;   // not sampled: the rest would be built for nothing
     }
-    span.setAttribute(URL_FULL, fullUrl(a));
     span.setAttribute(URL_TEMPLATE, template);
     span.setAttribute(OPERATION, a.operation());
     span.setAttribute(JOB_ID, a.jobId());
@@ -85,6 +85,8 @@ final class AttemptSpan implements AttemptListener {
     }
     if (span.isRecording()) {
       endSpan(a, errorType);
+    } else {
+      span.end();   // a no-op for the SDK's unsampled spans, but another implementation may keep state until then
     }
     // The SDK's own clock, not the event's: the event's duration is on the engine's clock, which
     // tests replace; a histogram of wall time must be measured here. Sampled or not: metrics count every attempt.

@@ -235,15 +235,17 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   }
 
   /**
-   * Moves the schedule on to its first step due after now and returns the delay until it: one
-   * backoff delay after the current step was due, or more steps when this poll came that late.
+   * Moves the schedule on to its first step due at least half that step's delay after now and returns
+   * the delay until it: one backoff delay after the current step was due, or more steps when this poll
+   * came that late. Half a step: an answer that came late (a slow gateway) is not followed at once by a
+   * poll that covers only the rest of its step, so that a slowing server gets fewer polls, not more.
    */
   private Duration nextStep(Duration elapsed) {
     long now = elapsed.toNanos();
     for (int i = 1; ; i++) {
       long delay = pollBackoff.delay(pollDelays++, random.getAsDouble()).toNanos();
       dueNanos += delay;
-      if (dueNanos > now) {
+      if (dueNanos - now >= delay / 2 && dueNanos > now) {
         break;
       }
       if (delay == 0 || i == MAX_CATCH_UP) {
@@ -255,8 +257,13 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   }
 
   private static long nonNegative(Duration d) {
-    return d.isNegative() ? 0 : d.toNanos();
+    // A checkpoint may hold times centuries apart (parse accepts them): capped, so that such a wait times out
+    // rather than overflow.
+    return d.isNegative() ? 0 : d.compareTo(MAX_SPAN) > 0 ? MAX_SPAN.toNanos() : d.toNanos();
   }
+
+  /** The longest span kept in nanoseconds: ten years, far beyond any wait's timeout. */
+  private static final Duration MAX_SPAN = Duration.ofDays(3650);
 
   /**
    * The job goes on: takes the checkpoint of this moment and hands it to the listener; a single

@@ -104,6 +104,20 @@ class WaitScheduleTest {
   }
 
   @Test
+  void anAnswerTooLateForHalfTheNextStepIsNotFollowedAtOnce() {
+    WaitStrategy s = wait(OPTIONS);
+    assertEquals(1_950, delayMillis(s.onSuccess(RUNNING, ms(50))));
+    // Due at 2 s, answered at 3.4 s (a slow gateway): the poll due at 5 s would cover 1.6 s of its 3 s step, more
+    // than half, so it stays.
+    assertEquals(1_600, delayMillis(s.onSuccess(RUNNING, ms(3_400))));
+    // Due at 5 s, answered at 7.5 s: the one due at 9.5 s would come 2 s later, under half its 4.5 s step, so the
+    // schedule moves on to the step due at 16.25 s.
+    now = T0.plusMillis(7_500);
+    assertEquals(16_250 - 7_500, delayMillis(s.onSuccess(RUNNING, ms(7_500))));
+    assertEquals(T0.plusMillis(16_250), s.checkpoint().nextPollAt());
+  }
+
+  @Test
   void aHeldPollIsSkippedWhenTheHoldPassesAQuarterOfTheTimeSinceTheJobWasLastRead() {
     WaitStrategy s = wait(OPTIONS);
     // A fresh wait has read nothing yet: its first poll, held at all, is skipped for the one due at 2 s.
@@ -118,6 +132,16 @@ class WaitScheduleTest {
     // The poll made then is the one due at 9.5 s: the next is due at 16.25 s.
     assertEquals(16_250 - 11_300, delayMillis(s.onSuccess(RUNNING, ms(11_300))));
     assertEquals(2, s.checkpoint().polls(), "two requests: the skipped poll sent none");
+  }
+
+  @Test
+  void aCheckpointOfCenturiesIsTakenWithoutOverflow() {
+    Instant longAgo = T0.minus(Duration.ofDays(365L * 300));
+    WaitCheckpoint old = new WaitCheckpoint("j", longAgo, T0, Duration.ofSeconds(2), 3, 2, 0, "running", false,
+        java.util.Collections.emptyMap(), OPTIONS);
+    // Its deadline passed centuries ago: the strategy is made, and the loop's deadline ends the wait as a timeout.
+    WaitStrategy s = new WaitStrategy(old, LISTENER, RetryPolicy.defaults(), draws, wall, Duration.ZERO, false);
+    assertNotNull(s.onExpired(null, null, ms(0)));
   }
 
   @Test

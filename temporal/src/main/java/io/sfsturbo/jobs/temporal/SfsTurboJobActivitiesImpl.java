@@ -251,8 +251,10 @@ public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, A
         }
       } finally {
         draining.set(false);
+        // A call queued after the last poll, before draining was cleared; in the finally, so that a call that threw
+        // (even an Error) does not leave the calls behind it waiting for this wait's next one.
+        drainLater();
       }
-      drainLater();   // a call queued after the last poll, before draining was cleared
     }
 
     private void send() {

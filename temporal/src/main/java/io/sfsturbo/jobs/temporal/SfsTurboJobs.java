@@ -43,6 +43,8 @@ public final class SfsTurboJobs {
   /** The poll activity's type: the interface's prefix and method. */
   private static final String POLL_ACTIVITY = "SfsTurboPollJob";
 
+  /** How long after the wait's deadline the workflow-timers mode's backstop fires: the last poll's time to report. */
+  static final Duration DEADLINE_GRACE = Duration.ofSeconds(30);
   private final Options options;
   private final SfsTurboJobActivities heartbeating;
   private final SfsTurboJobActivities polling;
@@ -107,8 +109,10 @@ public final class SfsTurboJobs {
    */
   private JobWaitResult pollUntilDone(WaitCheckpoint start) {
     List<Promise<Void>> timer = new ArrayList<>(1);
+    // The timer is a backstop, a little after the deadline: a poll that runs enforces the deadline itself (one past
+    // its last start ends as WAIT_TIMEOUT), and one started just before it must be able to report what it saw.
     CancellationScope deadlineScope = Workflow.newCancellationScope(
-        () -> timer.add(Workflow.newTimer(options.waitOptions.timeout())));
+        () -> timer.add(Workflow.newTimer(options.waitOptions.timeout().plus(DEADLINE_GRACE))));
     deadlineScope.run();
     Promise<Void> deadline = timer.get(0);
     try {
@@ -120,7 +124,7 @@ public final class SfsTurboJobs {
           return poll.result();
         }
         text = poll.checkpoint();
-        checkpoint = WaitCheckpoint.parse(text);
+        checkpoint = readable(text, checkpoint);
         // Never past the deadline: a poll's next time leaves room for a last poll before it.
         long delay = poll.nextPollAtMillis() - Workflow.currentTimeMillis();
         if (delay > 0) {
@@ -132,6 +136,18 @@ public final class SfsTurboJobs {
       }
     } finally {
       deadlineScope.cancel();   // no timer left behind in a workflow that goes on
+    }
+  }
+
+  /**
+   * The checkpoint a poll returned, for the timeout's details only; one this code cannot read (written by a newer
+   * worker during an upgrade) must not fail the workflow task over and over: the last readable one serves.
+   */
+  private static WaitCheckpoint readable(String text, WaitCheckpoint last) {
+    try {
+      return WaitCheckpoint.parse(text);
+    } catch (RuntimeException unreadable) {
+      return last;
     }
   }
 
@@ -170,7 +186,9 @@ public final class SfsTurboJobs {
         new WaitTimeout(last.jobId(), last.lastStatus() == null ? null : Printable.forMessage(last.lastStatus()),
             last.polls(), elapsed.toMillis()));
     if (cancelledPoll == null) {
-      return new ActivityFailure(message, 0, -1, POLL_ACTIVITY, null, RetryState.RETRY_STATE_TIMEOUT, null, cause);
+      // Temporal cannot serialize a null activity id or identity: such a failure leaving the workflow would fail
+      // every workflow task instead of failing the workflow.
+      return new ActivityFailure(message, 0, -1, POLL_ACTIVITY, "", RetryState.RETRY_STATE_TIMEOUT, "", cause);
     }
     return new ActivityFailure(message, cancelledPoll.getScheduledEventId(), cancelledPoll.getStartedEventId(),
         cancelledPoll.getActivityType(), cancelledPoll.getActivityId(), RetryState.RETRY_STATE_TIMEOUT,

@@ -106,7 +106,10 @@ class CancellationTest {
     assertEquals(WaitOutcome.CANCELLED, outcome.get());
     // The wait is done (a timer that still fires polls nothing) and drops its timer right after.
     ServerView.until("the wait's next poll is no longer timed", () -> pollTimer.getQueue().isEmpty());
-    assertEquals(HOLD_AFTER + 1, emulator.journal("job").size(), "one poll after the cancellation, to heartbeat");
+    // One poll after the cancellation, whose heartbeat hears it; one more at most if that heartbeat's RPC took longer
+    // than the 200 ms poll interval on a busy machine. With the timer gone, none can follow.
+    int polls = emulator.journal("job").size();
+    assertTrue(polls == HOLD_AFTER + 1 || polls == HOLD_AFTER + 2, polls + " polls after holding at " + HOLD_AFTER);
   }
 
   @Test

@@ -25,7 +25,7 @@ final class ServerView {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() < until, "not within 20 s: " + what);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
   }
 

@@ -26,6 +26,8 @@ public interface WaitWorkflow {
     public long timeoutMillis;
     public long heartbeatTimeoutMillis;
     public String activityQueue;
+    /** Whether the workflow lets the wait's failure leave it (fail the workflow) instead of describing it. */
+    public boolean uncaught;
 
     public Spec() {}
 

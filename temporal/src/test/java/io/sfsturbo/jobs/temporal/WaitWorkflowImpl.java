@@ -28,6 +28,9 @@ public class WaitWorkflowImpl implements WaitWorkflow {
       JobWaitResult r = jobs.waitFor(jobId);
       return r.status() + " polls=" + r.polls() + " elapsed=" + r.elapsedMillis();
     } catch (ActivityFailure e) {
+      if (spec.uncaught) {
+        throw e;
+      }
       if (e.getCause() instanceof CanceledFailure) {
         return "cancelled";
       }
