@@ -20,6 +20,7 @@ import io.sfsturbo.jobs.internal.engine.RateLimiter;
 import io.sfsturbo.jobs.internal.engine.Scheduler;
 import io.sfsturbo.jobs.internal.engine.Ticker;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
+import io.sfsturbo.jobs.internal.http.InterceptorGuard;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.region.Region;
@@ -142,7 +143,10 @@ public final class SfsTurboJobsClient implements AutoCloseable {
         : credentials;
     // Error bodies need no interceptor of their own: ShowJobAttempt reads every body capped (JobDecoder, Bodies),
     // and the auth interceptor peeks at most 8 KB of a 401.
-    this.httpClient = plain.newBuilder().addInterceptor(new AuthInterceptor(bound, b.clock)).build();
+    OkHttpClient.Builder sending = plain.newBuilder();
+    // First of all, before a caller's own interceptors: their RuntimeExceptions leave typed, sync or async.
+    sending.interceptors().add(0, new InterceptorGuard());
+    this.httpClient = sending.addInterceptor(new AuthInterceptor(bound, b.clock)).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     // Retrofit only builds requests here (Call.request()), which makes an OkHttp call that never runs: made on a
     // copy without the caller's EventListener, which would otherwise hear a call start that never ends.

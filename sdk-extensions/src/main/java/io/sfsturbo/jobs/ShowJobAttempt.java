@@ -14,6 +14,7 @@ import io.sfsturbo.jobs.internal.engine.Cancellable;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
 import io.sfsturbo.jobs.internal.http.Bodies;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import io.sfsturbo.jobs.internal.http.InterceptorGuard;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
@@ -152,30 +153,8 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
 
     @Override
     public void onFailure(Call c, IOException e) {
-      // OkHttp reports an async call's interceptor that threw a RuntimeException as an IOException "canceled due
-      // to" it (its cause; suppressed in some versions): the same bug fails a sync call as unexpected, so must this.
-      Throwable bug = interceptorBug(e);
-      if (bug != null) {
-        report(new SfsTurboException(operation() + " failed unexpectedly: " + bug, bug), -1, null);
-        return;
-      }
       report(transportFailure(e, this), -1, null);
     }
-  }
-
-  private static Throwable interceptorBug(IOException e) {
-    if (e instanceof AuthInterceptor.Failure || e.getMessage() == null || !e.getMessage().startsWith("canceled due to ")) {
-      return null;
-    }
-    if (e.getCause() instanceof RuntimeException) {
-      return e.getCause();
-    }
-    for (Throwable suppressed : e.getSuppressed()) {
-      if (suppressed instanceof RuntimeException) {
-        return suppressed;
-      }
-    }
-    return null;
   }
 
   /** Returns the job for a 2xx response, or the exception that the response means. */
@@ -247,6 +226,9 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
   private SfsTurboException transportFailure(IOException e, Once once) {
     if (e instanceof AuthInterceptor.Failure) {
       return ((AuthInterceptor.Failure) e).failure;
+    }
+    if (e instanceof InterceptorGuard.Bug) {
+      return new SfsTurboException(operation() + " failed unexpectedly: " + e.getCause(), e.getCause());
     }
     Watchdog.Guard guard = once.guard;
     if (guard != null && guard.fired()) {

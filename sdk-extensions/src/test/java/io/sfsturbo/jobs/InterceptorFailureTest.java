@@ -32,7 +32,7 @@ class InterceptorFailureTest {
   @Test
   void aThrowingInterceptorFailsSyncAndAsyncCallsAlikeAndOnce() throws Exception {
     List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    // OkHttp rethrows on its dispatcher thread after reporting: caught here, so that the test stays quiet.
+    // Were a RuntimeException to reach OkHttp's dispatcher thread, it would be rethrown there: caught here, quietly.
     ExecutorService executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "test-dispatcher");
       t.setDaemon(true);

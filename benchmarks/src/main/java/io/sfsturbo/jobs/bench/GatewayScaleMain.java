@@ -222,22 +222,13 @@ public final class GatewayScaleMain {
     int lagCount = 0;
     for (int i = 0; i < waits; i++) {
       CompletableFuture<WaitResult> f = futures[i];
-      if (f.isDone() && !f.isCompletedExceptionally()) {
+      if (ScaleJobs.completed(f, failures)) {
         completed++;
         if (!big) {
           double endWall = go + ends[i] * 1e6 / factor;
           double ideal = startedAt[i] + idealSeenAfterNanos(options, draws[i], endWall - startedAt[i]);
           lags[lagCount++] = (doneAt[i] - ideal) * factor / 1e6;
         }
-      } else if (f.isDone()) {
-        try {
-          f.join();
-        } catch (RuntimeException e) {
-          Throwable cause = e.getCause() != null ? e.getCause() : e;
-          failures.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
-        }
-      } else {
-        failures.merge("still pending", 1, Integer::sum);
       }
     }
     double[] lag = Arrays.copyOf(lags, lagCount);

@@ -111,4 +111,25 @@ final class ScaleJobs {
     }
     throw new IllegalStateException("no " + name + " in " + line);
   }
+
+  /**
+   * Whether a wait completed with a result; a failed or unfinished one is counted in {@code failures}
+   * under its exception's simple name, or {@code still pending}.
+   */
+  static boolean completed(java.util.concurrent.CompletableFuture<?> wait, java.util.Map<String, Integer> failures) {
+    if (wait.isDone() && !wait.isCompletedExceptionally()) {
+      return true;
+    }
+    if (wait.isDone()) {
+      try {
+        wait.join();
+      } catch (RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        failures.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
+      }
+    } else {
+      failures.merge("still pending", 1, Integer::sum);
+    }
+    return false;
+  }
 }

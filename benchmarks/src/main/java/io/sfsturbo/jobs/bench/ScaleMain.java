@@ -137,19 +137,10 @@ public final class ScaleMain {
       idealPolls += ScaleJobs.idealPolls(options, endSinceWaitStart);
       idealLag[i] = ScaleJobs.idealLagMillis(options, endSinceWaitStart) * factor / 1000.0;
       CompletableFuture<WaitResult> w = waits[i];
-      if (w.isDone() && !w.isCompletedExceptionally()) {
+      if (ScaleJobs.completed(w, failures)) {
         completed++;
         sdkPolls += w.join().polls();
         lags.add(((doneAt[i] - go) / 1e6 - ends[i] / factor) * factor / 1000.0);
-      } else if (w.isDone()) {
-        try {
-          w.join();
-        } catch (RuntimeException e) {
-          Throwable cause = e.getCause() != null ? e.getCause() : e;
-          failures.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
-        }
-      } else {
-        failures.merge("still pending", 1, Integer::sum);
       }
     }
     long served = Long.parseLong(ScaleJobs.field(stats, "polls"));
