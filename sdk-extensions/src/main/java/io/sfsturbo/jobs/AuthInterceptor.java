@@ -7,7 +7,7 @@ import io.sfsturbo.jobs.auth.Rejection;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.internal.AkSkSigner;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.internal.http.ErrorDecoder;
 import java.io.IOException;
 import java.time.Clock;
@@ -165,7 +165,7 @@ final class AuthInterceptor implements Interceptor {
     }
     // A custom Credentials threw something of its own; its message is the implementer's, kept escaped.
     return new CredentialsException("the credentials could not authenticate the request: "
-        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Printable.forMessage(e.getMessage())),
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + SafeText.forMessage(e.getMessage())),
         e);
   }
 

@@ -6,7 +6,6 @@ import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.ClientClosedException;
-import io.sfsturbo.jobs.internal.api.JobsApi;
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.internal.SharedScheduler;
@@ -42,7 +41,6 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
 
 /**
  * The client of the SFS Turbo job API: queries an asynchronous job ({@code ShowJobDetail}),
@@ -150,11 +148,8 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     // Retrofit only builds requests here (Call.request()), which makes an OkHttp call that never runs: made on a
     // copy without the caller's EventListener, which would otherwise hear a call start that never ends.
-    ShowJobRequests requests = new ShowJobRequests(new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .client(plain.newBuilder().eventListener(okhttp3.EventListener.NONE).build())
-        .build()
-        .create(JobsApi.class), projectId, userAgent);
+    ShowJobRequests requests = new ShowJobRequests(baseUrl, plain.newBuilder().eventListener(okhttp3.EventListener.NONE)
+        .build(), projectId, userAgent);
     boolean customTime = b.sleeper != Sleeper.SYSTEM || b.clock != Builder.SYSTEM_CLOCK;
     Ticker ticker = customTime ? Ticker.of(b.clock, b.sleeper) : Ticker.SYSTEM;
     Scheduler scheduler = Scheduler.of(executor);

@@ -8,7 +8,7 @@ import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.errors.UnexpectedRedirectException;
 import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.internal.engine.Attempt;
 import io.sfsturbo.jobs.internal.engine.Cancellable;
 import io.sfsturbo.jobs.internal.engine.Watchdog;
@@ -174,7 +174,7 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
       }
       if (!jobId.equals(job.jobId())) {
         // A misrouted or cached answer: believing it would report another job's fate as this one's.
-        return decodingFailure(response, requestId, "with job '" + Printable.forMessage(job.jobId())
+        return decodingFailure(response, requestId, "with job '" + SafeText.forMessage(job.jobId())
             + "' instead of the requested one", "", null);
       }
       return job;
@@ -198,7 +198,7 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
   private ResponseDecodingException decodingFailure(Response response, String requestId, String what, String raw,
       Throwable cause) {
     return new ResponseDecodingException(operation() + " returned HTTP " + response.code() + " " + what
-        + " [request id " + (requestId == null ? "none" : Printable.forMessage(requestId)) + "]", response.code(),
+        + " [request id " + (requestId == null ? "none" : SafeText.forMessage(requestId)) + "]", response.code(),
         requestId, raw, cause);
   }
 
@@ -218,7 +218,7 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
   private void logAttempt(int status, String requestId, long start) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> {} (request id {}) in {} ms", projectId, jobId, status,
-          requestId == null ? null : Printable.forMessage(requestId),
+          requestId == null ? null : SafeText.forMessage(requestId),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
   }
@@ -236,10 +236,10 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> no response ({}) in {} ms", projectId, jobId,
-          Printable.forMessage(e.toString()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - once.startNanos));
+          SafeText.forMessage(e.toString()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - once.startNanos));
     }
     String what = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + Printable.forMessage(e.getMessage());
+        : e.getClass().getSimpleName() + ": " + SafeText.forMessage(e.getMessage());
     if (e instanceof SocketTimeoutException) {
       return new RequestTimeoutException(operation() + " timed out (" + what + ")", e);
     }

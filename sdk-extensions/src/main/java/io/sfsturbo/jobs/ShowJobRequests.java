@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
-import io.sfsturbo.jobs.internal.api.JobsApi;
+import io.sfsturbo.jobs.api.JobsApi;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The {@code ShowJobDetail} request of a job, as the generated interface defines it (method, path,
@@ -25,8 +29,19 @@ final class ShowJobRequests {
   private final String userAgent;
   private final ConcurrentHashMap<String, Request> kept = new ConcurrentHashMap<>();
 
-  ShowJobRequests(JobsApi api, String projectId, String userAgent) {
-    this.api = api;
+  /**
+   * @param baseUrl the endpoint, ending in a slash
+   * @param client builds the calls that requests are taken from; they never run
+   */
+  ShowJobRequests(HttpUrl baseUrl, OkHttpClient client, String projectId, String userAgent) {
+    this.api = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(client)
+        // Never used to read a response (the attempt decodes within its limits), but Retrofit wants a
+        // converter for the interface's return type.
+        .addConverterFactory(GsonConverterFactory.create())
+        .build()
+        .create(JobsApi.class);
     this.projectId = projectId;
     this.userAgent = userAgent;
   }
@@ -50,7 +65,7 @@ final class ShowJobRequests {
   }
 
   private Request build(String jobId) {
-    // Content-Type is Table 2's mandatory header; the spec marks it x-sdk-managed, so it is set here, not by callers.
+    // Content-Type is Table 2's mandatory header; the generator's configuration lists it as managed: set here.
     return api.showJobDetail(projectId, jobId).request().newBuilder()
         .header("User-Agent", userAgent)
         .header("X-Project-Id", projectId)

@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sfsturbo.jobs.internal.api.JobsApi;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
-import retrofit2.Retrofit;
 
 /** The request of a job comes from the generated interface with the fixed headers, and is kept within a bound. */
 class ShowJobRequestsTest {
-  private final ShowJobRequests requests = new ShowJobRequests(new Retrofit.Builder()
-      .baseUrl(HttpUrl.get("https://sfs-turbo.example.com/base/"))
-      .client(new OkHttpClient())
-      .build()
-      .create(JobsApi.class), "proj-1", "sfsturbo-jobs-java/test");
+  private final ShowJobRequests requests = new ShowJobRequests(HttpUrl.get("https://sfs-turbo.example.com/base/"),
+      new OkHttpClient(), "proj-1", "sfsturbo-jobs-java/test");
 
   @Test
   void theRequestIsTheGeneratedOperationsWithTheFixedHeaders() {

@@ -6,7 +6,7 @@ import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.errors.CredentialsException;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
@@ -93,7 +93,7 @@ final class ClientFactory {
         b.region(Region.of(regionId));
       } catch (IllegalArgumentException e) {
         String from = s.region != null ? "--region" : ENV_REGION;
-        throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 600));
+        throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 600));
       }
     }
     // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
@@ -111,7 +111,7 @@ final class ClientFactory {
       String from = s.projectId != null ? "--project-id"
           : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
           : "project_id of " + profile.file();
-      throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 300));
+      throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 300));
     }
     b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
     return b;
@@ -123,7 +123,7 @@ final class ClientFactory {
       return CredentialsProfile.find(ctx.env, ctx.home);
     } catch (CredentialsException e) {
       // Its messages name the file and line, never a value.
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 
@@ -135,7 +135,7 @@ final class ClientFactory {
       return DefaultCredentialsChain.resolve(ctx.env, profile);
     } catch (CredentialsException e) {
       // The chain's messages about variables name the variable and never the value.
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 
@@ -161,7 +161,7 @@ final class ClientFactory {
     try {
       return code.get();
     } catch (IllegalArgumentException e) {
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 }

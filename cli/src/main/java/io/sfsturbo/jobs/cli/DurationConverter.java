@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -24,7 +24,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String value) {
-    String shown = "'" + Printable.capped(value, 40) + "'";
+    String shown = "'" + SafeText.capped(value, 40) + "'";
     String text = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(text);
     Duration d;

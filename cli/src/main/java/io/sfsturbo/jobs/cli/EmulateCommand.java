@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.io.PrintWriter;
@@ -87,7 +87,7 @@ final class EmulateCommand implements Callable<Integer> {
     try {
       address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new CommandLine.ParameterException(cmd, "--bind '" + Printable.capped(bind, 100) + "' is not an address");
+      throw new CommandLine.ParameterException(cmd, "--bind '" + SafeText.capped(bind, 100) + "' is not an address");
     }
     if (latencyMax != null && (latency == null || latencyMax.compareTo(latency) < 0)) {
       throw new CommandLine.ParameterException(cmd, "--latency-max needs a --latency no larger than it");

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.sfsturbo.jobs.internal.BoundedFile;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
@@ -102,7 +102,7 @@ final class JobsFile {
       try {
         jobs.add(script(job, id).build());
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("job '" + Printable.capped(id, 100) + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException("job '" + SafeText.capped(id, 100) + "': " + e.getMessage(), e);
       }
       if (job.has("faults")) {
         faultJobIds.add(id);
@@ -158,7 +158,7 @@ final class JobsFile {
         String subId = text(sub, "job_id", "sub-job " + (i + 1));
         if (sub.has("sub_jobs")) {
           // The API has no sub-jobs of sub-jobs; refused rather than ignored, and never nested deep.
-          throw new IllegalArgumentException("sub-job '" + Printable.capped(subId, 100) + "' has sub_jobs; only a job has");
+          throw new IllegalArgumentException("sub-job '" + SafeText.capped(subId, 100) + "' has sub_jobs; only a job has");
         }
         b.subJob(script(sub, subId));
       }
@@ -173,7 +173,7 @@ final class JobsFile {
       try {
         out[i] = Fault.valueOf(name.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown fault '" + Printable.capped(name, 60) + "'; known: "
+        throw new IllegalArgumentException("unknown fault '" + SafeText.capped(name, 60) + "'; known: "
             + java.util.Arrays.toString(Fault.values()), e);
       }
     }
@@ -188,6 +188,6 @@ final class JobsFile {
   }
 
   private SetupException fail(String why) {
-    return new SetupException("--jobs " + Printable.capped(file.toString(), 300) + ": " + Printable.capped(why, 600));
+    return new SetupException("--jobs " + SafeText.capped(file.toString(), 300) + ": " + SafeText.capped(why, 600));
   }
 }

@@ -3,7 +3,7 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Messages speak the CLI's language: a setup problem names the flag or variable that fixes it, a usage
  * error is one line and a pointer to {@code --help}. Text the server chose (job fields, error messages,
- * request ids) is escaped before it is printed (see {@link Printable}), so that it cannot drive the
+ * request ids) is escaped before it is printed (see {@link SafeText}), so that it cannot drive the
  * terminal or forge output lines.
  */
 @Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -149,7 +149,7 @@ public final class SfsTurboJobsCli implements Runnable {
         hint = " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
       }
     }
-    err.println("error: " + Printable.capped(ex.getMessage() + hint, ERROR_TEXT_LIMIT));
+    err.println("error: " + SafeText.capped(ex.getMessage() + hint, ERROR_TEXT_LIMIT));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
@@ -174,7 +174,7 @@ public final class SfsTurboJobsCli implements Runnable {
     // The SDK's and the CLI's messages are written for people; for anything else the class name says what happened.
     boolean ours = e instanceof SfsTurboException || e instanceof SetupException;
     String message = ours && e.getMessage() != null ? e.getMessage() : e.toString();
-    err.println("error: " + Printable.capped(message, ERROR_TEXT_LIMIT));
+    err.println("error: " + SafeText.capped(message, ERROR_TEXT_LIMIT));
     if (verbose && !(e instanceof SetupException)) {
       StackTraces.print(e, err);
     }

@@ -3,7 +3,7 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.internal.BoundedFile;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -67,6 +67,6 @@ final class TokenFile {
 
   private static CommandLine.ParameterException fail(CommandLine cmd, Path file, String why) {
     return new CommandLine.ParameterException(cmd,
-        "--token-file " + Printable.capped(file.toString(), 300) + ": " + why);
+        "--token-file " + SafeText.capped(file.toString(), 300) + ": " + why);
   }
 }

@@ -3,7 +3,7 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.Ids;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitOptions;
@@ -75,7 +75,7 @@ final class WaitCommand implements Callable<Integer> {
     for (String id : jobIds) {
       SfsTurboJobsCli.usage(cmd, () -> Ids.requireValid("JOB_ID", id));
       if (!ids.add(id)) {
-        throw new CommandLine.ParameterException(cmd, "JOB_ID '" + Printable.capped(id, 100) + "' is given twice");
+        throw new CommandLine.ParameterException(cmd, "JOB_ID '" + SafeText.capped(id, 100) + "' is given twice");
       }
     }
     if (ids.size() > MAX_JOBS) {
@@ -171,7 +171,7 @@ final class WaitCommand implements Callable<Integer> {
     for (WaitOutcome o : outcomes) {
       counts[o.kind.ordinal()]++;
       if (o.kind == WaitOutcome.Kind.SUCCEEDED) {
-        err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(o.jobId),
+        err.printf("job %s ended %s after %d polls in %s%n", SafeText.escape(o.jobId),
             JobPrinter.text(o.job.status()), o.result.polls(), Durations.human(o.result.elapsed()));
       } else {
         SfsTurboJobsCli.printError(o.error, err, common.verbose);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 
 /**
@@ -49,7 +49,7 @@ public class ServiceException extends SfsTurboException {
   private static String describe(ErrorDetails d) {
     StringBuilder sb = new StringBuilder(d.operation()).append(" failed: HTTP ").append(d.statusCode());
     if (d.errorCode() != null) {
-      sb.append(' ').append(Printable.forMessage(d.errorCode()));
+      sb.append(' ').append(SafeText.forMessage(d.errorCode()));
       SfsTurboErrorCode known = SfsTurboErrorCode.fromValue(d.errorCode());
       if (known != null && known != SfsTurboErrorCode.UNKNOWN_TO_SDK_VERSION) {
         sb.append(" (").append(known.description()).append(')');
@@ -57,9 +57,9 @@ public class ServiceException extends SfsTurboException {
     }
     if (d.errorMessage() != null) {
       // Server text: escaped (it must not drive a terminal or forge a log line) and capped.
-      sb.append(": ").append(Printable.forMessage(d.errorMessage()));
+      sb.append(": ").append(SafeText.forMessage(d.errorMessage()));
     }
-    sb.append(" [request id ").append(d.requestId() == null ? "none" : Printable.forMessage(d.requestId()))
+    sb.append(" [request id ").append(d.requestId() == null ? "none" : SafeText.forMessage(d.requestId()))
         .append(']');
     return sb.toString();
   }

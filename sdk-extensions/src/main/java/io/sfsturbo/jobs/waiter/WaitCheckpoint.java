@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -207,7 +207,7 @@ public final class WaitCheckpoint {
     String t = text.trim();
     if (!t.startsWith(PREFIX)) {
       throw new InvalidCheckpointException("not a wait checkpoint: it does not start with '" + PREFIX
-          + "' (starts with '" + Printable.forMessage(t.substring(0, Math.min(t.length(), 8))) + "')");
+          + "' (starts with '" + SafeText.forMessage(t.substring(0, Math.min(t.length(), 8))) + "')");
     }
     int semi = t.indexOf(';');
     String digits = t.substring(PREFIX.length(), semi < 0 ? t.length() : semi);
@@ -216,7 +216,7 @@ public final class WaitCheckpoint {
       version = Integer.parseInt(digits);
     } catch (NumberFormatException e) {
       throw new InvalidCheckpointException("wait checkpoint has no readable version ('"
-          + Printable.forMessage(digits) + "'): it is corrupt or truncated");
+          + SafeText.forMessage(digits) + "'): it is corrupt or truncated");
     }
     if (version > VERSION) {
       throw new InvalidCheckpointException("wait checkpoint version " + version + " was written by a newer SDK; "
@@ -282,7 +282,7 @@ public final class WaitCheckpoint {
           options);
     } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
       // NumberFormatException is an IllegalArgumentException; so are the builders' range checks.
-      throw new InvalidCheckpointException("wait checkpoint is corrupt: " + Printable.forMessage(e.getMessage()), e);
+      throw new InvalidCheckpointException("wait checkpoint is corrupt: " + SafeText.forMessage(e.getMessage()), e);
     }
   }
 
@@ -376,7 +376,7 @@ public final class WaitCheckpoint {
   @Override
   public String toString() {
     return "WaitCheckpoint{jobId=" + jobId + ", startedAt=" + startedAt + ", deadline=" + deadline() + ", polls="
-        + polls + ", lastStatus=" + Printable.forMessage(lastStatus) + ", nextPollAt=" + nextPollAt()
+        + polls + ", lastStatus=" + SafeText.forMessage(lastStatus) + ", nextPollAt=" + nextPollAt()
         + ", subJobs=" + subJobStatuses.size() + '}';
   }
 }

@@ -10,7 +10,7 @@ import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.internal.engine.Step;
 import io.sfsturbo.jobs.internal.engine.Strategy;
 import io.sfsturbo.jobs.retry.Backoff;
@@ -365,9 +365,9 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
         JobStatus previous = known ? JobStatus.fromValue(was) : null;
         safely(() -> listener.onSubJobStatusChanged(job, sub, previous, sub.status()));
         if (LOG.isInfoEnabled()) {
-          LOG.info("job {} sub-job {} ({}): {} -> {}", jobId, Printable.forMessage(sub.jobId()),
-              Printable.forMessage(sub.jobType()), known ? Printable.forMessage(was) : null,
-              Printable.forMessage(sub.statusAsString()));
+          LOG.info("job {} sub-job {} ({}): {} -> {}", jobId, SafeText.forMessage(sub.jobId()),
+              SafeText.forMessage(sub.jobType()), known ? SafeText.forMessage(was) : null,
+              SafeText.forMessage(sub.statusAsString()));
         }
       }
     }
@@ -378,8 +378,8 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     if (!changed || !LOG.isInfoEnabled()) {
       return;
     }
-    String type = Printable.forMessage(job.jobType());
-    String status = Printable.forMessage(job.statusAsString());
+    String type = SafeText.forMessage(job.jobType());
+    String status = SafeText.forMessage(job.statusAsString());
     if (next == null) {
       LOG.info("job {} ({}) is now {} after {} polls in {}", jobId, type, status, polls, Durations.human(elapsed));
     } else {

@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.internal.http;
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import okhttp3.MediaType;
@@ -55,7 +55,7 @@ public final class JobDecoder {
       if (contentType != null && !"json".equals(contentType.subtype())
           && !contentType.subtype().endsWith("+json")) {
         throw new Rejected("expected a JSON body but the content type is "
-            + Printable.forMessage(contentType.toString()), text, null);
+            + SafeText.forMessage(contentType.toString()), text, null);
       }
       if (text.trim().isEmpty()) {
         throw new Rejected("the response body is empty", text, null);
@@ -95,7 +95,7 @@ public final class JobDecoder {
     if (!JsonParser.parseString(text).isJsonObject()) {
       return new Rejected("the response body is JSON but not an object", text, bindFailure);
     }
-    return new Rejected("the response body does not match the job schema (" + Printable.forMessage(
+    return new Rejected("the response body does not match the job schema (" + SafeText.forMessage(
         bindFailure.getMessage()) + ")", text, bindFailure);
   }
 

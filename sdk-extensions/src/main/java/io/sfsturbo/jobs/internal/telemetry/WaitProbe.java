@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal.telemetry;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.WaitEvent;
 import io.sfsturbo.jobs.telemetry.WaitListener;
 import io.sfsturbo.jobs.telemetry.WaitOutcome;
@@ -71,7 +71,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
       return;
     }
     String raw = statusOf.apply(value);
-    String status = raw == null ? null : Printable.forMessage(raw);
+    String status = raw == null ? null : SafeText.forMessage(raw);
     String previous = jobStatus;
     if (!statusSeen || !Objects.equals(previous, status)) {
       statusSeen = true;
