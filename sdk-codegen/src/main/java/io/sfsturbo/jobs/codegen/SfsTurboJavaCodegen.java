@@ -156,28 +156,46 @@ public class SfsTurboJavaCodegen extends JavaClientCodegen {
   public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> all) {
     Map<String, ModelsMap> result = super.postProcessAllModels(all);
     Set<String> objects = new HashSet<>();
+    Set<String> composed = new HashSet<>();
     Set<String> classNames = new HashSet<>();
     for (ModelsMap file : result.values()) {
       for (ModelMap m : file.getModels()) {
         CodegenModel model = m.getModel();
         classNames.add(model.classname);
-        if (!model.isEnum) {
+        if (isComposed(model)) {
+          composed.add(model.classname);
+        } else if (!model.isEnum) {
           objects.add(model.classname);
         }
       }
     }
     checkConfiguration(result);
+    // Properties first, so that a oneOf inside a schema is reported with the property that holds it.
     for (ModelsMap file : result.values()) {
       for (ModelMap m : file.getModels()) {
         CodegenModel model = m.getModel();
         if (model.isEnum) {
           bindEnumModel(model);
-        } else {
-          bindObjectModel(model, objects, classNames);
+        } else if (!composed.contains(model.classname)) {
+          bindObjectModel(model, objects, composed, classNames);
+        }
+      }
+    }
+    for (ModelsMap file : result.values()) {
+      for (ModelMap m : file.getModels()) {
+        if (composed.contains(m.getModel().classname)) {
+          throw new UnsupportedShapeException("schema '" + schemaName(m.getModel()) + "': oneOf/anyOf/allOf is not "
+              + "supported by the SDK's generator; map the schema in the generator's schemaMappings, or give it "
+              + "plain properties");
         }
       }
     }
     return result;
+  }
+
+  private static boolean isComposed(CodegenModel model) {
+    return model.oneOf != null && !model.oneOf.isEmpty() || model.anyOf != null && !model.anyOf.isEmpty()
+        || model.allOf != null && !model.allOf.isEmpty() || model.getComposedSchemas() != null;
   }
 
   /** A name in the configuration that matches no schema is a typo: fail rather than ignore it. */
@@ -217,13 +235,9 @@ public class SfsTurboJavaCodegen extends JavaClientCodegen {
         model.vendorExtensions));
   }
 
-  private void bindObjectModel(CodegenModel model, Set<String> objects, Set<String> classNames) {
+  private void bindObjectModel(CodegenModel model, Set<String> objects, Set<String> composed,
+      Set<String> classNames) {
     String schema = schemaName(model);
-    if (model.oneOf != null && !model.oneOf.isEmpty() || model.anyOf != null && !model.anyOf.isEmpty()
-        || model.allOf != null && !model.allOf.isEmpty()) {
-      throw new UnsupportedShapeException("schema '" + schema + "': oneOf/anyOf/allOf is not supported by the SDK's "
-          + "generator; map the schema in the generator's schemaMappings, or give it plain properties");
-    }
     // Every model's own imports, then what its properties need: one sorted list.
     TreeSet<String> imports = new TreeSet<>(Arrays.asList("com.google.gson.TypeAdapter",
         "com.google.gson.annotations.JsonAdapter", "com.google.gson.stream.JsonReader",
@@ -235,6 +249,11 @@ public class SfsTurboJavaCodegen extends JavaClientCodegen {
       members.addAll(RESPONSE_MEMBERS);
     }
     for (CodegenProperty p : model.vars) {
+      CodegenProperty value = (p.isArray || p.isMap) && p.items != null ? p.items : p;
+      if (value.complexType != null && composed.contains(value.complexType) || value.getComposedSchemas() != null) {
+        throw new UnsupportedShapeException(model, p, "a oneOf/anyOf/allOf value (map its schema in the "
+            + "generator's schemaMappings, or give it plain properties)");
+      }
       String innerEnum = null;
       CodegenProperty enumSource = p.isEnum ? p : (p.isArray && p.items != null && p.items.isEnum) ? p.items : null;
       if (enumSource != null) {
@@ -243,7 +262,9 @@ public class SfsTurboJavaCodegen extends JavaClientCodegen {
           throw new UnsupportedShapeException(model, p, "an inline enum whose class name '" + innerEnum
               + "' clashes with another class of the model; make it a component schema");
         }
-        Map<String, Object> e = openEnum(innerEnum, p.description, enumSource._enum, p.vendorExtensions);
+        Object values = enumSource._enum != null ? enumSource._enum
+            : enumSource.allowableValues == null ? null : enumSource.allowableValues.get("values");
+        Map<String, Object> e = openEnum(innerEnum, p.description, values, enumSource.vendorExtensions);
         innerEnums.add(e);
       }
       Binding b = Shapes.bind(model, p, examples.of(schema, p.baseName), innerEnum, adders.get(schema + "."

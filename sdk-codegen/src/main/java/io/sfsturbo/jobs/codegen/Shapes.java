@@ -158,7 +158,9 @@ final class Shapes {
     }
     b.copyIn = "b." + b.storeField;
     b.copyOut = b.storeField;
-    b.write = "ModelJson.writeField(out, " + json + ", value." + b.storeField + ", " + e.writeRef + ");";
+    // A required field that may be null is written even when null, so that the document reads back.
+    b.write = "ModelJson.write" + (b.required && b.nullable ? "Nullable" : "") + "Field(out, " + json + ", value."
+        + b.storeField + ", " + e.writeRef + ");";
     b.returnsDoc = returns(e, b.required && !b.nullable);
     if (exampleJson != null) {
       b.example = scalarExample(model, p, e, exampleJson, b.read);
@@ -180,16 +182,16 @@ final class Shapes {
 
   private static void addImports(Binding b, Element e) {
     switch (e.kind) {
-      case "a date-time":
+      case "date-time":
         b.imports.add("java.time.OffsetDateTime");
         break;
-      case "a date":
+      case "date":
         b.imports.add("java.time.LocalDate");
         break;
-      case "an API time":
+      case "API time":
         b.imports.add("java.time.Instant");
         break;
-      case "a decimal number":
+      case "decimal number":
         b.imports.add("java.math.BigDecimal");
         break;
       default:
@@ -205,12 +207,12 @@ final class Shapes {
             + " values (only string enums are supported)");
       }
       String type = v.isEnum ? innerEnumName : v.isEnumRef ? enumRefType(v) : null;
-      return new Element("an enum", type, "String", "ModelJson::readString", "ModelJson::writeString",
+      return new Element("enum", type, "String", "ModelJson::readString", "ModelJson::writeString",
           type + "::fromValue", "value.value()", true);
     }
     if (v.isModel || (v.complexType != null && models.contains(v.complexType) && !v.isString)) {
       String type = v.complexType != null ? v.complexType : v.dataType;
-      return new Element("an object", type, type, type + ".GsonAdapter.INSTANCE::read",
+      return new Element("object", type, type, type + ".GsonAdapter.INSTANCE::read",
           type + ".GsonAdapter.INSTANCE::write", null, null, false);
     }
     if (v.isFreeFormObject || v.isAnyType || "Object".equals(v.dataType)) {
@@ -226,37 +228,37 @@ final class Shapes {
         throw new UnsupportedShapeException(model, owner, "a time in the format '" + timeFormat + "' (the generator "
             + "reads '" + SERVICE_TIME_FORMAT + "' only)");
       }
-      return time(model, owner, inContainer, "an API time", "Instant", "ServiceTimes.parse",
+      return time(model, owner, inContainer, "API time", "Instant", "ServiceTimes.parse",
           "ServiceTimes.format(value)");
     }
     if (v.isDateTime) {
-      return time(model, owner, inContainer, "a date-time", "OffsetDateTime", "ModelJson.parseDateTime",
+      return time(model, owner, inContainer, "date-time", "OffsetDateTime", "ModelJson.parseDateTime",
           "ModelJson.formatDateTime(value)");
     }
     if (v.isDate) {
-      return time(model, owner, inContainer, "a date", "LocalDate", "ModelJson.parseDate", "value.toString()");
+      return time(model, owner, inContainer, "date", "LocalDate", "ModelJson.parseDate", "value.toString()");
     }
     if (v.isBoolean) {
-      return scalar("a boolean", "Boolean", "readBoolean", "writeBoolean");
+      return scalar("boolean", "Boolean", "readBoolean", "writeBoolean");
     }
     if (v.isLong) {
-      return scalar("a long integer", "Long", "readLong", "writeNumber");
+      return scalar("64-bit integer", "Long", "readLong", "writeNumber");
     }
     if (v.isInteger || v.isShort || "Integer".equals(v.dataType)) {
-      return scalar("an integer", "Integer", "readInteger", "writeNumber");
+      return scalar("integer", "Integer", "readInteger", "writeNumber");
     }
     if (v.isFloat) {
-      return scalar("a float", "Float", "readFloat", "writeNumber");
+      return scalar("float", "Float", "readFloat", "writeNumber");
     }
     if (v.isDouble) {
-      return scalar("a double", "Double", "readDouble", "writeNumber");
+      return scalar("double", "Double", "readDouble", "writeNumber");
     }
     if (v.isNumber || v.isDecimal || "BigDecimal".equals(v.dataType)) {
-      return scalar("a decimal number", "BigDecimal", "readBigDecimal", "writeNumber");
+      return scalar("decimal number", "BigDecimal", "readBigDecimal", "writeNumber");
     }
     if (v.isString || v.isUuid || v.isUri || v.isEmail || v.isPassword || "String".equals(v.dataType)
         || "UUID".equals(v.dataType) || "URI".equals(v.dataType)) {
-      return scalar("a string", "String", "readString", "writeString");
+      return scalar("string", "String", "readString", "writeString");
     }
     throw new UnsupportedShapeException(model, owner, "a value of type '" + v.dataType + "'");
   }
@@ -342,7 +344,7 @@ final class Shapes {
 
   private static UnsupportedShapeException badExample(CodegenModel model, CodegenProperty p, Element e,
       JsonNode node) {
-    return new UnsupportedShapeException(model, p, "an example (" + node + ") that is not " + e.kind);
+    return new UnsupportedShapeException(model, p, "an example (" + node + ") that is not a valid " + e.kind + " value");
   }
 
   /** A Java string literal of any text. */

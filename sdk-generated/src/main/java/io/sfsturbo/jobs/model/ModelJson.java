@@ -205,9 +205,10 @@ final class ModelJson {
     return entries;
   }
 
-  /** The error of a required field that the document lacks (or holds as null). */
+  /** The error of a required field that the object just read lacks (or holds as null). */
   static JsonSyntaxException missing(JsonReader in, String name) {
-    return new JsonSyntaxException("missing required field '" + SafeText.forMessage(name) + "' in " + in.getPath());
+    return new JsonSyntaxException("missing required field '" + SafeText.forMessage(name) + "' in the object at "
+        + in.getPreviousPath());
   }
 
   static void writeString(JsonWriter out, String value) throws IOException {
@@ -228,6 +229,19 @@ final class ModelJson {
       out.name(name);
       writer.write(out, value);
     }
+  }
+
+  /** Writes a field, as JSON null when it is null (a required field that may be null). */
+  static <T> void writeNullableField(JsonWriter out, String name, T value, Writer<? super T> writer)
+      throws IOException {
+    if (value != null) {
+      writeField(out, name, value, writer);
+      return;
+    }
+    boolean serializeNulls = out.getSerializeNulls();
+    out.setSerializeNulls(true);
+    out.name(name).nullValue();
+    out.setSerializeNulls(serializeNulls);
   }
 
   /** Writes a list field unless it is empty. */
