@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.RequestTimeoutException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.internal.engine.Step;
 import io.sfsturbo.jobs.internal.engine.Strategy;
 import io.sfsturbo.jobs.retry.RetryPolicy;
@@ -71,10 +71,10 @@ final class CallStrategy implements Strategy<JobDetail, JobDetail> {
   @Override
   public SfsTurboException onExpired(SfsTurboException lastFailure, Step<JobDetail> refused, Duration elapsed) {
     String why = refused != null && refused.isServerAsked()
-        ? "; the server asked to retry after " + Durations.human(refused.delay()) + ", past the budget"
+        ? "; the server asked to retry after " + DurationText.format(refused.delay()) + ", past the budget"
         : "";
     RequestTimeoutException e = new RequestTimeoutException(operation() + " did not complete within its budget of "
-        + Durations.human(budget) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + why + ")",
+        + DurationText.format(budget) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + why + ")",
         lastFailure);
     for (SfsTurboException earlierFailure : earlier) {
       if (earlierFailure != lastFailure) {

@@ -171,6 +171,20 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     return dispatcher;
   }
 
+  /**
+   * Checks a job id as every call does before any request: for tools that read ids from people or
+   * files and want to report a bad one early. An id is one path segment: not blank, at most 128
+   * characters, no {@code /}, {@code \\}, {@code ?}, {@code #}, whitespace or control character, not
+   * {@code .} or {@code ..}.
+   *
+   * @param jobId the id
+   * @return the id, unaltered
+   * @throws IllegalArgumentException naming what is wrong (never echoing the id)
+   */
+  public static String requireValidJobId(String jobId) {
+    return Ids.requireValid("jobId", jobId);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

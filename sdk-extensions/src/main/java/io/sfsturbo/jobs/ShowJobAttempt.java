@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.errors.ErrorDetails;
 import io.sfsturbo.jobs.errors.RequestTimeoutException;
 import io.sfsturbo.jobs.errors.ResponseDecodingException;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.errors.UnexpectedRedirectException;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.internal.engine.Attempt;
 import io.sfsturbo.jobs.internal.engine.Cancellable;
@@ -251,8 +251,8 @@ final class ShowJobAttempt implements Attempt<JobDetail> {
 
   private RequestTimeoutException timeout(IOException cause, Once once) {
     LOG.debug("GET /v1/{}/sfs-turbo/jobs/{} -> stopped at its bound of {}", projectId, jobId,
-        Durations.human(Duration.ofNanos(once.timeoutNanos)));
+        DurationText.format(Duration.ofNanos(once.timeoutNanos)));
     return new RequestTimeoutException(operation() + " got no complete response within "
-        + Durations.human(Duration.ofNanos(once.timeoutNanos)) + ", the bound of this attempt", cause);
+        + DurationText.format(Duration.ofNanos(once.timeoutNanos)) + ", the bound of this attempt", cause);
   }
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.text.DurationText;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.text.SafeText;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -39,7 +39,7 @@ final class JobPrinter {
     row(out, "Status", text(job.statusAsString()) + (job.isPartialFailure() ? " (with failed sub-jobs)" : ""));
     row(out, "Begin", time(job.beginTime(), job.beginTimeAsString()));
     row(out, "End", time(job.endTime(), job.endTimeAsString()));
-    row(out, "Duration", Durations.human(job.duration()));
+    row(out, "Duration", DurationText.format(job.duration()));
     if (job.errorCode() != null || job.failReason() != null) {
       row(out, "Error", dash(job.errorCode()) + ": " + dash(job.failReason()));
     }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.model.SubJobDetail;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.retry.Backoff;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
@@ -102,7 +102,7 @@ final class JobTrack implements JobProgressListener {
       // The wait draws its jitter below the backoff's delay, so the delay without jitter is the latest the
       // next poll comes (a server's Retry-After aside).
       Duration next = pollBackoff.delay(Math.max(0, polls - 1), 0.0).minusNanos(now - lastPollEnded);
-      sb.append(", next poll in ").append(next.isNegative() || next.isZero() ? "a moment" : Durations.human(round(next)));
+      sb.append(", next poll in ").append(next.isNegative() || next.isZero() ? "a moment" : DurationText.format(round(next)));
     }
     return sb.toString();
   }
@@ -148,7 +148,7 @@ final class JobTrack implements JobProgressListener {
     }
     // Said at once: a mistyped id would otherwise be the whole grace period of silence.
     board.event(this, "job " + shownId + " not found yet; it may have just been created, so trying until "
-        + Durations.human(gracePeriod) + " have passed (then it is an error: check the id)");
+        + DurationText.format(gracePeriod) + " have passed (then it is an error: check the id)");
   }
 
   private void subTotals(JobDetail job) {

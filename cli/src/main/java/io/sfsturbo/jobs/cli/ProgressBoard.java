@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.telemetry.AttemptEvent;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.Telemetry;
@@ -182,7 +182,7 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   String stamp(long now) {
-    return String.format(java.util.Locale.ROOT, "[%8s]", Durations.human(elapsed(now)));
+    return String.format(java.util.Locale.ROOT, "[%8s]", DurationText.format(elapsed(now)));
   }
 
   /**

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
@@ -155,7 +155,7 @@ final class WaitCommand implements Callable<Integer> {
   private static String ended(WaitOutcome o) {
     switch (o.kind) {
       case SUCCEEDED:
-        return "success after " + o.result.polls() + " polls in " + Durations.human(o.result.elapsed());
+        return "success after " + o.result.polls() + " polls in " + DurationText.format(o.result.elapsed());
       case FAILED:
         return "failed";
       case TIMED_OUT:
@@ -172,7 +172,7 @@ final class WaitCommand implements Callable<Integer> {
       counts[o.kind.ordinal()]++;
       if (o.kind == WaitOutcome.Kind.SUCCEEDED) {
         err.printf("job %s ended %s after %d polls in %s%n", SafeText.escape(o.jobId),
-            JobPrinter.text(o.job.status()), o.result.polls(), Durations.human(o.result.elapsed()));
+            JobPrinter.text(o.job.status()), o.result.polls(), DurationText.format(o.result.elapsed()));
       } else {
         SfsTurboJobsCli.printError(o.error, err, common.verbose);
       }

@@ -37,32 +37,4 @@ public final class Durations {
     }
     return d;
   }
-
-  /**
-   * Formats a duration for people: {@code 850ms}, {@code 4.2s}, {@code 2m 05s}, {@code 1h 02m 03s}.
-   *
-   * @param d the duration, may be null
-   * @return the text
-   */
-  public static String human(Duration d) {
-    if (d == null) {
-      return "-";
-    }
-    long ms = d.toMillis();
-    if (ms < 0) {
-      return "-" + human(d.negated());
-    }
-    if (ms < 1000) {
-      return ms + "ms";
-    }
-    if (ms < 60_000) {
-      long tenths = ms / 100;
-      return tenths % 10 == 0 ? (tenths / 10) + "s" : (tenths / 10) + "." + (tenths % 10) + "s";
-    }
-    long s = ms / 1000;
-    if (s < 3600) {
-      return String.format(java.util.Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    return String.format(java.util.Locale.ROOT, "%dh %02dm %02ds", s / 3600, s % 3600 / 60, s % 60);
-  }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.model.SubJobDetail;
@@ -9,7 +10,6 @@ import io.sfsturbo.jobs.errors.ResponseDecodingException;
 import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.internal.engine.Step;
 import io.sfsturbo.jobs.internal.engine.Strategy;
@@ -177,7 +177,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
       if (!notFoundReported) {
         notFoundReported = true;
         LOG.info("job {} not found yet; it may have just been created, so the wait keeps trying for {}", jobId,
-            Durations.human(options.notFoundGracePeriod()));
+            DurationText.format(options.notFoundGracePeriod()));
         safely(() -> listener.onJobNotFoundYet(jobId, options.notFoundGracePeriod()));
       }
       if (limitReached()) {
@@ -212,7 +212,7 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     Step<WaitResult> next = Step.againAfter(delay, retryAfter);
     if (LOG.isDebugEnabled()) {
       LOG.debug("poll {} of job {} failed ({}); polling again in {}", polls, jobId, e.getMessage(),
-          Durations.human(next.delay()));
+          DurationText.format(next.delay()));
     }
     return again(next, e, elapsed);
   }
@@ -302,9 +302,9 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
   @Override
   public SfsTurboException onExpired(SfsTurboException lastFailure, Step<WaitResult> refused, Duration sinceResumed) {
     Duration elapsed = before.plus(sinceResumed);
-    String why = "at its " + Durations.human(options.timeout()) + " deadline";
+    String why = "at its " + DurationText.format(options.timeout()) + " deadline";
     if (refused != null && refused.isServerAsked()) {
-      why += " (the server asked to wait " + Durations.human(refused.delay()) + " before the next poll)";
+      why += " (the server asked to wait " + DurationText.format(refused.delay()) + " before the next poll)";
     }
     return timeout(why, lastFailure, elapsed);
   }
@@ -381,9 +381,9 @@ final class WaitStrategy implements Strategy<JobDetail, WaitResult> {
     String type = SafeText.forMessage(job.jobType());
     String status = SafeText.forMessage(job.statusAsString());
     if (next == null) {
-      LOG.info("job {} ({}) is now {} after {} polls in {}", jobId, type, status, polls, Durations.human(elapsed));
+      LOG.info("job {} ({}) is now {} after {} polls in {}", jobId, type, status, polls, DurationText.format(elapsed));
     } else {
-      LOG.info("job {} ({}) is now {}; next poll in {}", jobId, type, status, Durations.human(next));
+      LOG.info("job {} ({}) is now {}; next poll in {}", jobId, type, status, DurationText.format(next));
     }
   }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.text.SafeText;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ public class WaitTimeoutException extends SfsTurboException {
 
   WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
     super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in "
-        + Durations.human(elapsed) + "; last status "
+        + DurationText.format(elapsed) + "; last status "
         + (lastJob == null ? "unknown (no successful poll)" : SafeText.forMessage(lastJob.statusAsString()))
         + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage())
         + "; the job may still be running", lastFailure);
