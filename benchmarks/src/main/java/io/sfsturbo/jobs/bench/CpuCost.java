@@ -36,8 +36,8 @@ final class CpuCost {
     HttpUrl url = HttpUrl.get("http://127.0.0.1:9/v1/p/sfs-turbo/jobs/" + OverheadBenchmark.JOB_ID);
     // The user's interceptor runs before the SDK's own, so the SDK figure leaves authentication
     // out; it is measured on its own below.
-    try (SfsTurboJobsClient sdk = SfsTurboJobsClient.builder().endpoint("http://127.0.0.1:9/").allowInsecureHttp(true)
-        .projectId("p").credentials(TokenCredentials.of("t")).httpClient(canned).build()) {
+    try (SfsTurboJobsClient sdk = SfsTurboJobsClient.builder().endpoint("http://127.0.0.1:9/").httpConfiguration(h -> h.allowInsecureHttp(true))
+        .projectId("p").credentials(TokenCredentials.of("t")).httpConfiguration(h -> h.httpClient(canned)).build()) {
       Callable<Object> raw = () -> {
         Request request = new Request.Builder().url(url).header("Content-Type", "application/json")
             .header("X-Auth-Token", "t").build();

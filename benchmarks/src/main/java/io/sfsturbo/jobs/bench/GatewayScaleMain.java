@@ -160,7 +160,7 @@ public final class GatewayScaleMain {
 
     // defaults=true: nothing but where to go and who we are.
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:" + port + "/"))
-        .allowInsecureHttp(true).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN)).build();
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN)).build();
     JobWaiter shared = client.waiter();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long baseline = big ? liveHeap(memory) : 0;

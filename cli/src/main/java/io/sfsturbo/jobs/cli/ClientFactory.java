@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
@@ -61,19 +62,19 @@ final class ClientFactory {
    * @param tweak tests' last say over the builder, or null
    */
   static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Telemetry telemetry,
-      UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
-    SfsTurboJobsClient.Builder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
+      UnaryOperator<SfsTurboJobsClientBuilder> tweak) {
+    SfsTurboJobsClientBuilder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
     if (telemetry != null) {
       // Through the SDK's telemetry, not an OkHttpClient of the CLI's: the client keeps its own HTTP defaults
       // (concurrent requests, pool, timeouts), which a client passed in would replace.
       b.telemetry(telemetry);
     }
-    SfsTurboJobsClient.Builder ready = tweak == null ? b : tweak.apply(b);
+    SfsTurboJobsClientBuilder ready = tweak == null ? b : tweak.apply(b);
     return new Handle(setup(ready::build));
   }
 
-  private static SfsTurboJobsClient.Builder configured(Settings s, CliContext ctx) {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().userAgentSuffix("sfsturbo-jobs-cli");
+  private static SfsTurboJobsClientBuilder configured(Settings s, CliContext ctx) {
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("sfsturbo-jobs-cli"));
     String regionId = s.region != null ? s.region : blankToNull(ctx.env.get(ENV_REGION));
     if (regionId == null && s.endpoint == null) {
       throw new SetupException("no region: pass --region (e.g. eu-de) or set " + ENV_REGION

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,7 +143,7 @@ class HostileOutputTest {
     return run(b -> b.allowInsecureHttp(true), args);
   }
 
-  int run(UnaryOperator<SfsTurboJobsClient.Builder> tweak, String... args) {
+  int run(UnaryOperator<SfsTurboJobsClientBuilder> tweak, String... args) {
     outBytes.reset();
     errBytes.reset();
     List<String> all = new ArrayList<>(Arrays.asList(args));

@@ -39,7 +39,7 @@ class AuthEndToEndTest {
   void akSkRequestsCarryAVerifiableSignature() throws Exception {
     try (MockService service = new MockService();
          SfsTurboJobsClient client = service.clientBuilder().credentials(AkSkCredentials.of("AKE2E", SK))
-             .retryPolicy(RetryPolicy.none()).build()) {
+             .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       service.enqueueJob("job-1", "running");
       assertEquals(JobStatus.RUNNING, client.showJobDetail("job-1").status());
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
@@ -108,7 +108,7 @@ class AuthEndToEndTest {
       IamPasswordCredentials creds = IamPasswordCredentials.builder().iamEndpoint(iam.url("/").uri())
           .allowInsecureHttp(true).userName("alice").password("iam-password-canary").domainName("acme")
           .projectName("eu-de").build();
-      SfsTurboJobsClient client = service.clientBuilder().credentials(creds).retryPolicy(RetryPolicy.none()).build();
+      SfsTurboJobsClient client = service.clientBuilder().credentials(creds).overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
       service.enqueue(MockService.json(401, "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"token expired\"}"));
       service.enqueueJob("j", "running");
       assertEquals(JobStatus.RUNNING, client.showJobDetail("j").status());

@@ -104,7 +104,7 @@ class ConfigurationTest {
     env.put("SFSTURBO_AUTH_TOKEN", "env-token");
     try (MockService service = new MockService();
          SfsTurboJobsClient client = TestHooks.environment(SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
-             .allowInsecureHttp(true), env).build()) {
+             .httpConfiguration(h -> h.allowInsecureHttp(true)), env).build()) {
       service.enqueueJob("j", "running");
       client.showJobDetail("j");
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
@@ -122,7 +122,7 @@ class ConfigurationTest {
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-App", "mine").build()))
         .build();
     try (MockService service = new MockService()) {
-      SfsTurboJobsClient client = service.clientBuilder().httpClient(shared).userAgentSuffix("my-app/1.2").build();
+      SfsTurboJobsClient client = service.clientBuilder().httpConfiguration(h -> h.httpClient(shared)).httpConfiguration(h -> h.userAgentSuffix("my-app/1.2")).build();
       service.enqueueJob("j", "running");
       client.showJobDetail("j");
       client.close();
@@ -135,7 +135,7 @@ class ConfigurationTest {
       assertEquals("proj-1", r.getHeaders().get("X-Project-Id"));
       assertFalse(shared.dispatcher().executorService().isShutdown());
     }
-    assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().userAgentSuffix("bad\nvalue"));
+    assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("bad\nvalue")));
   }
 
   @Test

@@ -76,7 +76,7 @@ class EmulatorMatrixTest {
   void start() {
     emulator = SfsTurboEmulator.builder().stallDuration(Duration.ofSeconds(2)).build().start();
     http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
-    client = TestHooks.jitter(emulator.clientBuilder().httpClient(http), () -> 0.01).build();
+    client = TestHooks.jitter(emulator.clientBuilder().httpConfiguration(h -> h.httpClient(http)), () -> 0.01).build();
   }
 
   @AfterEach
@@ -113,8 +113,8 @@ class EmulatorMatrixTest {
       assertEquals("parameter error", notFound.errorMessage());
     }
 
-    try (SfsTurboJobsClient noRetry = emulator.clientBuilder().retryPolicy(
-        io.sfsturbo.jobs.retry.RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient noRetry = emulator.clientBuilder().overrideConfiguration(o -> o.retryPolicy(
+        io.sfsturbo.jobs.retry.RetryPolicy.none())).build()) {
       emulator.enqueueFaults(Fault.INTERNAL_ERROR);
       ServiceException internal = assertThrows(ServerException.class, () -> noRetry.showJobDetail(PAGE_JOB));
       assertEquals("SFS.TURBO.0005", internal.errorCode());

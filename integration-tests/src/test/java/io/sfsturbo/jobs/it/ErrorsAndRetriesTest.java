@@ -114,7 +114,7 @@ class ErrorsAndRetriesTest {
 
   @Test
   void persistentResetsEndInATransportException() {
-    SfsTurboJobsClient noRetry = service.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    SfsTurboJobsClient noRetry = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
     service.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     TransportException e = assertThrows(TransportException.class, () -> noRetry.showJobDetail("j"));
     assertTrue(e.getMessage().contains("job 'j'"), e.getMessage());
@@ -133,8 +133,8 @@ class ErrorsAndRetriesTest {
 
   @Test
   void readTimeoutIsARequestTimeout() {
-    SfsTurboJobsClient impatient = service.clientBuilder().readTimeout(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.none()).build();
+    SfsTurboJobsClient impatient = service.clientBuilder().httpConfiguration(h -> h.readTimeout(Duration.ofMillis(200)))
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
     service.enqueue(json(200, "{}").newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     assertThrows(RequestTimeoutException.class, () -> impatient.showJobDetail("j"));
     impatient.close();

@@ -60,11 +60,11 @@ class MemoryLimitsTest {
         URI url = URI.create(arg.substring(eq + 1));
         try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
             .endpoint(url)
-            .allowInsecureHttp(true)
+            .httpConfiguration(h -> h.allowInsecureHttp(true))
             .projectId("proj-1")
             .credentials(TokenCredentials.of("memory-limits-token"))
-            .retryPolicy(RetryPolicy.none())
-            .callTimeout(Duration.ofSeconds(30))
+            .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+            .overrideConfiguration(o -> o.callTimeout(Duration.ofSeconds(30)))
             .build()) {
           Callable<Object> op = name.startsWith("wait-")
               ? () -> client.waiter().waitFor("j",

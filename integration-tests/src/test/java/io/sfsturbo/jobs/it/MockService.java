@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.testkit.TestHooks;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
@@ -22,10 +23,10 @@ final class MockService implements AutoCloseable {
     server.start();
   }
 
-  SfsTurboJobsClient.Builder clientBuilder() {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder()
+  SfsTurboJobsClientBuilder clientBuilder() {
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder()
         .endpoint(server.url("/").uri())
-        .allowInsecureHttp(true)
+        .httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT)
         .credentials(TokenCredentials.of(TOKEN));
     return TestHooks.jitter(TestHooks.pause(b, sleeps::add), () -> 0.5);

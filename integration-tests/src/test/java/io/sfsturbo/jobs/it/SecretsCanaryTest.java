@@ -135,7 +135,7 @@ class SecretsCanaryTest {
       env.put("HUAWEICLOUD_SDK_AK", "AKCANARY");
       env.put("HUAWEICLOUD_SDK_SK", envSk + "\u0000");
       texts.add(stackTrace(assertThrows(RuntimeException.class, () -> TestHooks.environment(SfsTurboJobsClient.builder()
-          .endpoint(service.server.url("/").uri()).allowInsecureHttp(true).projectId("p"), env).build())));
+          .endpoint(service.server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true)).projectId("p"), env).build())));
       String userInfoPassword = "canary-userinfo-66";
       secrets.add(userInfoPassword);
       texts.add(stackTrace(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()

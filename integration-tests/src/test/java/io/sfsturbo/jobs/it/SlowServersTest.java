@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -80,13 +81,13 @@ class SlowServersTest {
     return sb.toString();
   }
 
-  private static SfsTurboJobsClient.Builder clientBuilder(URI endpoint) {
+  private static SfsTurboJobsClientBuilder clientBuilder(URI endpoint) {
     return SfsTurboJobsClient.builder()
         .endpoint(endpoint)
-        .allowInsecureHttp(true)
+        .httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId("proj-1")
         .credentials(TokenCredentials.of("slow-servers-token"))
-        .retryPolicy(RetryPolicy.defaults());
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.defaults()));
   }
 
   private static CallOptions callOptions(Duration budget) {

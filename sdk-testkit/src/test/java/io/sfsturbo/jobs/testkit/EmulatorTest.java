@@ -90,7 +90,7 @@ class EmulatorTest {
   @Test
   void wrongCredentialsGet401() {
     try (SfsTurboJobsClient wrong = sfs.emulator().clientBuilder().credentials(TokenCredentials.of("wrong"))
-        .retryPolicy(RetryPolicy.none()).build()) {
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       AuthenticationException e = assertThrows(AuthenticationException.class, () -> wrong.showJobDetail("x"));
       assertEquals("APIGW.0301", e.errorCode());
     }
