@@ -6,6 +6,7 @@ import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.region.Region;
@@ -86,7 +87,7 @@ final class ClientFactory {
             + "or --token-file");
       }
       if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
-        b.allowInsecureHttp(true);
+        b.httpConfiguration(h -> h.allowInsecureHttp(true));
       }
       setup(() -> b.endpoint(s.endpoint));
     } else {
@@ -101,7 +102,7 @@ final class ClientFactory {
     boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
         || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
     CredentialsProfile profile = needsProfile ? profile(ctx) : null;
-    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env, profile);
+    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(environment(ctx), profile);
     if (project == null) {
       throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
           + " (or project_id in the [basic] section of " + PROFILE + ")");
@@ -121,7 +122,7 @@ final class ClientFactory {
   /** The credentials profile, read once for project id and credentials. */
   private static CredentialsProfile profile(CliContext ctx) {
     try {
-      return CredentialsProfile.find(ctx.env, ctx.home);
+      return CredentialsProfile.find(environment(ctx));
     } catch (CredentialsException e) {
       // Its messages name the file and line, never a value.
       throw new SetupException(SafeText.capped(e.getMessage(), 600));
@@ -133,7 +134,7 @@ final class ClientFactory {
       throw new SetupException(noCredentials());
     }
     try {
-      return DefaultCredentialsChain.resolve(ctx.env, profile);
+      return DefaultCredentialsChain.resolve(environment(ctx), profile);
     } catch (CredentialsException e) {
       // The chain's messages about variables name the variable and never the value.
       throw new SetupException(SafeText.capped(e.getMessage(), 600));
@@ -151,6 +152,10 @@ final class ClientFactory {
         + " (AK/SK), or " + DefaultCredentialsChain.ENV_AUTH_TOKEN + " (IAM token), or pass --token-file FILE, or put "
         + "ak and sk in the [basic] section of " + PROFILE + " (or of the file " + CredentialsProfile.ENV_CREDENTIALS_FILE
         + " names)";
+  }
+
+  private static Environment environment(CliContext ctx) {
+    return Environment.of(ctx.env, ctx.home);
   }
 
   static String blankToNull(String v) {

@@ -140,7 +140,7 @@ class HostileOutputTest {
   }
 
   int run(String... args) {
-    return run(b -> b.allowInsecureHttp(true), args);
+    return run(b -> b.httpConfiguration(h -> h.allowInsecureHttp(true)), args);
   }
 
   int run(UnaryOperator<SfsTurboJobsClientBuilder> tweak, String... args) {

@@ -33,7 +33,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.testkit.FixedJitterTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,8 @@ class EmulatorMatrixTest {
   void start() {
     emulator = SfsTurboEmulator.builder().stallDuration(Duration.ofSeconds(2)).build().start();
     http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
-    client = TestHooks.jitter(emulator.clientBuilder().httpConfiguration(h -> h.httpClient(http)), () -> 0.01).build();
+    client = emulator.clientBuilder().httpConfiguration(h -> h.httpClient(http))
+        .timeSource(FixedJitterTime.of(() -> 0.01)).build();
   }
 
   @AfterEach

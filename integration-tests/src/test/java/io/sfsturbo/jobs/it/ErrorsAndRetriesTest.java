@@ -58,7 +58,7 @@ class ErrorsAndRetriesTest {
     assertEquals(JobStatus.RUNNING, job.status());
     assertEquals(3, service.server.getRequestCount());
     // defaults: base 200 ms doubling, full jitter drawn at 0.5
-    assertEquals(java.util.Arrays.asList(Duration.ofMillis(100), Duration.ofMillis(200)), service.sleeps);
+    assertEquals(java.util.Arrays.asList(Duration.ofMillis(100), Duration.ofMillis(200)), service.sleeps());
   }
 
   @Test
@@ -79,7 +79,7 @@ class ErrorsAndRetriesTest {
         .body("{\"error_code\":\"APIGW.0308\",\"error_msg\":\"throttled\"}").build());
     service.enqueueJob("j", "success");
     assertEquals(JobStatus.SUCCESS, client.showJobDetail("j").status());
-    assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(3)), service.sleeps);
+    assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(3)), service.sleeps());
   }
 
   @Test
@@ -101,7 +101,7 @@ class ErrorsAndRetriesTest {
     service.enqueue(error(403, "SFS.TURBO.0015"));
     assertThrows(PermissionDeniedException.class, () -> client.showJobDetail("j"));
     assertEquals(3, service.server.getRequestCount());
-    assertTrue(service.sleeps.isEmpty());
+    assertTrue(service.sleeps().isEmpty());
   }
 
   @Test
@@ -109,7 +109,7 @@ class ErrorsAndRetriesTest {
     service.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     service.enqueueJob("j", "success");
     assertEquals(JobStatus.SUCCESS, client.showJobDetail("j").status());
-    assertEquals(1, service.sleeps.size());
+    assertEquals(1, service.sleeps().size());
   }
 
   @Test
@@ -162,7 +162,7 @@ class ErrorsAndRetriesTest {
 
     service.enqueue(json(200, "{\"status\":{\"nested\":true}}"));
     assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
-    assertTrue(service.sleeps.isEmpty(), "decoding errors are not retried");
+    assertTrue(service.sleeps().isEmpty(), "decoding errors are not retried");
   }
 
   @Test

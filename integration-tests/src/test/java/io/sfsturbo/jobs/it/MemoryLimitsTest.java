@@ -136,7 +136,7 @@ class MemoryLimitsTest {
           assertTrue(line.contains(" outcome=ResponseDecodingException "), line);
           assertTrue(line.contains("larger than the limit"), line);
           assertTrue(line.contains("maxResponseBytes"), line);
-          assertTrue(line.contains(String.valueOf(SfsTurboJobsClient.DEFAULT_MAX_RESPONSE_BYTES)), line);
+          assertTrue(line.contains(String.valueOf(io.sfsturbo.jobs.config.HttpConfiguration.DEFAULT_MAX_RESPONSE_BYTES)), line);
         }
       });
     }

@@ -231,8 +231,7 @@ class SlowServersTest {
   void theClientsAttemptTimeoutBoundsEachAttemptOfACallWithoutOptions() throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.slowBody(PADDED_JOB, Duration.ofMillis(200)));
          SfsTurboJobsClient client = clientBuilder(server.url())
-             .attemptTimeout(Duration.ofMillis(800))
-             .callTimeout(Duration.ofSeconds(2))
+             .overrideConfiguration(o -> o.attemptTimeout(Duration.ofMillis(800)).callTimeout(Duration.ofSeconds(2)))
              .build()) {
       List<Outcome> outcomes = concurrently(List.of("show", "showAsync"), List.of(
           () -> client.showJobDetail("j"),
