@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.time;
 
-import io.sfsturbo.jobs.internal.SystemTimeSource;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

@@ -63,34 +63,24 @@ public final class AkSkSigner {
    * @return the request with {@code X-Sdk-Date} and {@code Authorization}
    */
   public static Request sign(Request request, String accessKey, Mac hmac, Instant now) {
-    String sdkDate = sdkDate(now);
+    return sign(request, accessKey, hmac, SDK_DATE.format(now));
+  }
+
+  /**
+   * Signs a request at a time already formatted as {@link #SDK_DATE}: callers that sign often keep a {@link SdkDates}.
+   *
+   * @param request the request
+   * @param accessKey the AK
+   * @param hmac an HmacSHA256 initialised with the SK
+   * @param sdkDate the signing time, formatted
+   * @return the request with {@code X-Sdk-Date} and {@code Authorization}
+   */
+  public static Request sign(Request request, String accessKey, Mac hmac, String sdkDate) {
     StringBuilder signedHeaders = new StringBuilder(64);
     String canonical = canonicalRequest(request, sdkDate, signedHeaders);
     String signature = hex(hmac.doFinal(stringToSign(sdkDate, canonical).getBytes(StandardCharsets.UTF_8)));
     return request.newBuilder().header("X-Sdk-Date", sdkDate).header("Authorization", ALGORITHM + " Access="
         + accessKey + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature).build();
-  }
-
-  /** The last date formatted: the text changes once a second, and formatting costs a tenth of a signature. */
-  private static volatile SdkDate lastDate = new SdkDate(Long.MIN_VALUE, "");
-
-  private static String sdkDate(Instant now) {
-    SdkDate last = lastDate;
-    if (last.epochSecond != now.getEpochSecond()) {
-      last = new SdkDate(now.getEpochSecond(), SDK_DATE.format(now));
-      lastDate = last;
-    }
-    return last.text;
-  }
-
-  private static final class SdkDate {
-    final long epochSecond;
-    final String text;
-
-    SdkDate(long epochSecond, String text) {
-      this.epochSecond = epochSecond;
-      this.text = text;
-    }
   }
 
   /**

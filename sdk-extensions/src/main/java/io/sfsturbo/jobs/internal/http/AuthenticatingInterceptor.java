@@ -50,6 +50,7 @@ public final class AuthenticatingInterceptor implements Interceptor {
   private final AtomicLong clockOffsetMillis = new AtomicLong();
   /** A keyed MAC per thread: creating and keying one costs more than the signature itself. */
   private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
+  private final SdkDates sdkDates = new SdkDates();
 
   /**
    * Creates the interceptor of one client.
@@ -94,7 +95,7 @@ public final class AuthenticatingInterceptor implements Interceptor {
     Request toSign = identity.securityToken() == null ? request
         : request.newBuilder().header("X-Security-Token", identity.securityToken()).build();
     return AkSkSigner.sign(toSign, identity.accessKey(), mac(identity.secretKey()),
-        clock.now().plusMillis(clockOffsetMillis.get()));
+        sdkDates.format(clock.now().plusMillis(clockOffsetMillis.get())));
   }
 
   private Mac mac(String secretKey) {

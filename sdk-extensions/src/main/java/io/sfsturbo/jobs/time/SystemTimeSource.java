@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.internal;
+package io.sfsturbo.jobs.time;
 
-import io.sfsturbo.jobs.time.TimeSource;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link TimeSource#system()}: the system's clocks, an executor's timers and thread-local random jitter. */
-public final class SystemTimeSource implements TimeSource {
+final class SystemTimeSource implements TimeSource {
   /** The source every client uses unless it is given another. */
-  public static final SystemTimeSource SHARED = new SystemTimeSource(null);
+  static final SystemTimeSource SHARED = new SystemTimeSource(null);
 
   private static final AtomicInteger THREADS = new AtomicInteger();
   private final ScheduledExecutorService scheduler;
@@ -25,7 +24,7 @@ public final class SystemTimeSource implements TimeSource {
    *
    * @param scheduler the executor, or null for the shared one (created on first use)
    */
-  public SystemTimeSource(ScheduledExecutorService scheduler) {
+  SystemTimeSource(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
   }
 
@@ -43,15 +42,6 @@ public final class SystemTimeSource implements TimeSource {
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }
-  }
-
-  /**
-   * Returns the scheduler shared by the clients that set none: also the one that bounds attempts in real time.
-   *
-   * @return the shared scheduler
-   */
-  public static ScheduledExecutorService sharedScheduler() {
-    return Shared.INSTANCE;
   }
 
   @Override
