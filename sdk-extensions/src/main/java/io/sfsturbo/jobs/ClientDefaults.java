@@ -81,8 +81,8 @@ final class ClientDefaults {
     }
     String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http") && !allowInsecureHttp) {
-      throw new IllegalArgumentException("endpoint " + target + " uses plain http; use https, or allow insecure "
-          + "http in the HTTP configuration for the emulator and tests");
+      throw new IllegalArgumentException("endpoint " + target + " uses plain http; use https, or, for the "
+          + "emulator and tests, httpConfiguration(h -> h.allowInsecureHttp(true))");
     }
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("endpoint " + target + " must be an http(s) URL");

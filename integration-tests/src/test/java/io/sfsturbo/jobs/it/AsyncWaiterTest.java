@@ -149,7 +149,7 @@ class AsyncWaiterTest {
       // The client's dispatcher threads: idle ones are named so, busy ones after the URL they call.
       clientThreads = Math.max(clientThreads, countThreads("OkHttp Dispatcher") + countThreads("OkHttp http")
           + countThreads("sfsturbo-"));
-      sdkThreads = Math.max(sdkThreads, countThreads("sfsturbo-"));
+      sdkThreads = Math.max(sdkThreads, countThreads("sfsturbo-scheduler"));
       Thread.sleep(5);
     }
     int succeeded = 0;

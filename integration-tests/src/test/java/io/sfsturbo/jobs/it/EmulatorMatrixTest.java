@@ -175,7 +175,7 @@ class EmulatorMatrixTest {
   static int sdkThreads() {
     int n = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.isAlive() && t.getName().startsWith("sfsturbo-")) {
+      if (t.isAlive() && t.getName().startsWith("sfsturbo-scheduler")) {
         n++;
       }
     }

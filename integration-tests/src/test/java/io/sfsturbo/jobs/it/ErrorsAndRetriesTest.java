@@ -23,9 +23,13 @@ import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,13 +184,35 @@ class ErrorsAndRetriesTest {
 
   @Test
   void cancellingAnAsyncCallCancelsTheRequest() throws Exception {
-    service.enqueue(json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
-    CompletableFuture<JobDetail> future = client.showJobDetailAsync("j");
-    assertEquals("/v1/proj-1/sfs-turbo/jobs/j",
-        service.server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath());
-    assertTrue(future.cancel(true));
-    assertTrue(future.isCancelled());
-    Thread.sleep(300);
-    assertEquals(1, service.server.getRequestCount());
+    // OkHttp tells its event listener when a call is cancelled: the proof that the exchange, not only the
+    // future, was stopped (the server holds its answer for 5 s; a call left running would end only then).
+    CountDownLatch cancelled = new CountDownLatch(1);
+    OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(Call call) {
+        cancelled.countDown();
+      }
+    }).build();
+    try (SfsTurboJobsClient own = service.clientBuilder().httpConfiguration(h -> h.httpClient(http)).build()) {
+      service.enqueue(json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+      CompletableFuture<JobDetail> future = own.showJobDetailAsync("j");
+      assertEquals("/v1/proj-1/sfs-turbo/jobs/j",
+          service.server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath());
+      assertTrue(future.cancel(true));
+      assertTrue(future.isCancelled());
+      assertTrue(cancelled.await(2, TimeUnit.SECONDS), "the HTTP call was not cancelled");
+      assertEquals(0, waitForIdle(http), "calls still running");
+      assertEquals(1, service.server.getRequestCount());
+    } finally {
+      http.dispatcher().executorService().shutdown();
+    }
   }
+
+  private static int waitForIdle(OkHttpClient http) throws InterruptedException {
+    for (int i = 0; i < 2_000 && http.dispatcher().runningCallsCount() > 0; i++) {
+      Thread.sleep(1);
+    }
+    return http.dispatcher().runningCallsCount();
+  }
+
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
@@ -156,11 +157,28 @@ class WaiterTest {
   }
 
   @Test
-  void aRetryAfterOfCenturiesEndsTheWaitAsATimeout() {
+  void aRetryAfterAboveTheCapEndsTheWaitAsItEndsACall() {
+    // The one retry rule: a Retry-After above the policy's maxRetryAfter ends the retries, a wait's as a call's.
     service.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "99999999999999").body("{\"error_code\":\"APIGW.0308\"}").build());
-    assertThrows(WaitTimeoutException.class, () -> waiter.waitFor("j", options.build()));
+    ThrottledException e = assertThrows(ThrottledException.class, () -> waiter.waitFor("j", options.build()));
+    assertEquals(Duration.ofSeconds(99999999999999L), e.retryAfter());
     assertEquals(1, service.server.getRequestCount());
+  }
+
+  @Test
+  void aRetryAfterWithinTheCapButPastTheDeadlineEndsTheWaitAsATimeoutNamingIt() {
+    try (SfsTurboJobsClient patient = service.clientBuilder().timeSource(time)
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofDays(365)).build()))
+        .build()) {
+      service.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+          .addHeader("Retry-After", "7200").body("{\"error_code\":\"APIGW.0308\"}").build());
+      WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+          () -> patient.waiter().waitFor("j", options.build()));
+      assertTrue(e.getMessage().contains("the server asked to wait 2h"), e.getMessage());
+      assertTrue(e.getCause() instanceof ThrottledException, "the last failure is kept");
+      assertEquals(1, service.server.getRequestCount());
+    }
   }
 
   @Test

@@ -22,6 +22,8 @@ import java.util.function.DoubleSupplier;
  * look at what is pending. No test that uses it sleeps in real time.
  */
 public final class FakeTime implements TimeSource {
+  /** How long an idle driver thread waits for more tasks before it ends. */
+  private static final long IDLE_MILLIS = 1_000;
   private final Object lock = new Object();
   private final PriorityQueue<Task> queue = new PriorityQueue<>();
   private final boolean automatic;
@@ -153,10 +155,17 @@ public final class FakeTime implements TimeSource {
     while (true) {
       Task t;
       synchronized (lock) {
-        while (queue.isEmpty()) {
+        if (queue.isEmpty()) {
+          // Idle: wait a little for more (a wait's next timer comes once its HTTP answer is read), then end,
+          // so that no driver outlives its use; the next schedule starts another.
           try {
-            lock.wait();
+            lock.wait(IDLE_MILLIS);
           } catch (InterruptedException e) {
+            driver = null;
+            return;
+          }
+          if (queue.isEmpty()) {
+            driver = null;
             return;
           }
         }

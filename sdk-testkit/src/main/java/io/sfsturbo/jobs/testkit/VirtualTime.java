@@ -38,6 +38,8 @@ import java.util.function.DoubleSupplier;
  * time, as does its bound). Thread-safe.
  */
 public final class VirtualTime implements TimeSource {
+  /** How long an idle driver thread waits for more tasks before it ends. */
+  private static final long IDLE_MILLIS = 1_000;
   private final Object lock = new Object();
   private final PriorityQueue<Task> queue = new PriorityQueue<>();
   private final List<Duration> delays = new CopyOnWriteArrayList<>();
@@ -175,10 +177,17 @@ public final class VirtualTime implements TimeSource {
     while (true) {
       Task next;
       synchronized (lock) {
-        while (queue.isEmpty()) {
+        if (queue.isEmpty()) {
+          // Idle: wait a little for more (a wait's next timer comes once its HTTP answer is read), then end,
+          // so that no driver outlives its use; the next schedule starts another.
           try {
-            lock.wait();
+            lock.wait(IDLE_MILLIS);
           } catch (InterruptedException e) {
+            driver = null;
+            return;
+          }
+          if (queue.isEmpty()) {
+            driver = null;
             return;
           }
         }
