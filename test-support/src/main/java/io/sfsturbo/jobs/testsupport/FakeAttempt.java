@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.testkit.telemetry;
+package io.sfsturbo.jobs.testsupport;
 
 import io.sfsturbo.jobs.telemetry.AttemptEvent;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.sfsturbo.jobs.testkit.telemetry;
+package io.sfsturbo.jobs.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
