@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.sfsturbo.jobs.internal.BoundedFile;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
@@ -30,7 +29,7 @@ import java.util.Locale;
  * }</pre>
  * A step lasts {@code polls} polls or {@code seconds} seconds (a job and its sub-jobs use one kind);
  * {@code end} is {@code success} (default), {@code failed} or {@code never}. Every problem is a
- * {@link SetupException} naming the file and the job. The file is read by {@link BoundedFile}: a regular file
+ * {@link SetupException} naming the file and the job. The file is read by {@link SmallFile}: a regular file
  * of at most {@link #MAX_BYTES}, scripting at most {@link #MAX_JOB_IDS} jobs and sub-jobs; a pipe or a device
  * is refused at once.
  */
@@ -54,8 +53,8 @@ final class JobsFile {
   static JobsFile read(Path file) {
     JobsFile f = new JobsFile(file);
     try {
-      f.parse(JsonParser.parseString(BoundedFile.readUtf8(file, MAX_BYTES)));
-    } catch (BoundedFile.Refused e) {
+      f.parse(JsonParser.parseString(SmallFile.readUtf8(file, MAX_BYTES)));
+    } catch (SmallFile.Refused e) {
       throw f.fail(e.getMessage());
     } catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException
         | UnsupportedOperationException e) {

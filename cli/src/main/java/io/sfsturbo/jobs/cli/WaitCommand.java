@@ -2,7 +2,6 @@
 package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.text.DurationText;
-import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import io.sfsturbo.jobs.waiter.JobWaiter;
@@ -73,7 +72,7 @@ final class WaitCommand implements Callable<Integer> {
     PrintWriter err = cmd.getErr();
     Set<String> ids = new LinkedHashSet<>();
     for (String id : jobIds) {
-      SfsTurboJobsCli.usage(cmd, () -> Ids.requireValid("JOB_ID", id));
+      JobIds.check(cmd, id);
       if (!ids.add(id)) {
         throw new CommandLine.ParameterException(cmd, "JOB_ID '" + SafeText.capped(id, 100) + "' is given twice");
       }
