@@ -149,10 +149,23 @@ public final class SfsTurboJobsCli implements Runnable {
         hint = " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
       }
     }
-    err.println("error: " + SafeText.capped(ex.getMessage() + hint, ERROR_TEXT_LIMIT));
+    err.println("error: " + SafeText.capped(message(ex) + hint, ERROR_TEXT_LIMIT));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * A usage error's text. A value no converter accepted reads {@code --timeout: '30' has no unit...}: the flag,
+   * then what is wrong with its value, instead of picocli's {@code Invalid value for option '--timeout': ...}.
+   */
+  static String message(CommandLine.ParameterException ex) {
+    CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+    if (arg == null || !(ex.getCause() instanceof CommandLine.TypeConversionException)) {
+      return String.valueOf(ex.getMessage());
+    }
+    String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+    return name + ": " + ex.getCause().getMessage();
   }
 
   /** The exit code of an exception, as documented. */
