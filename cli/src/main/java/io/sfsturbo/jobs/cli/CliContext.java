@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What the CLI reads from the world around it besides the command line: environment variables, the home
- * directory (for the credentials profile), whether stderr is a terminal, and a monotonic clock. Tests pass
- * their own, so that no test depends on the machine's environment, profile or terminal.
+ * directory (for the credentials profile), whether stderr is a terminal, a monotonic clock, and where Ctrl-C is
+ * heard. Tests pass their own, so that no test depends on the machine's environment, profile or terminal.
  */
 final class CliContext {
   /** Set by the launcher script from {@code [ -t 2 ]}: Java itself cannot tell whether stderr is a terminal. */
@@ -21,12 +21,19 @@ final class CliContext {
   final Path home;
   final boolean stderrIsTerminal;
   final LongSupplier nanoTime;
+  final Interrupts interrupts;
 
   CliContext(Map<String, String> env, Path home, boolean stderrIsTerminal, LongSupplier nanoTime) {
+    this(env, home, stderrIsTerminal, nanoTime, Interrupts.SHUTDOWN_HOOKS);
+  }
+
+  CliContext(Map<String, String> env, Path home, boolean stderrIsTerminal, LongSupplier nanoTime,
+      Interrupts interrupts) {
     this.env = Objects.requireNonNull(env, "env");
     this.home = Objects.requireNonNull(home, "home");
     this.stderrIsTerminal = stderrIsTerminal;
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.interrupts = Objects.requireNonNull(interrupts, "interrupts");
   }
 
   /** The real environment, home directory, terminal and clock. */

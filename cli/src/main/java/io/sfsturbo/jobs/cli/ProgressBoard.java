@@ -41,7 +41,8 @@ final class ProgressBoard implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final int columns;
   private final int rows;
-  private final long start;
+  /** The clock's origin: the first job's wait, not the CLI's start (the client and an emulator start before). */
+  private long start;
   private final Map<String, JobTrack> tracks = new LinkedHashMap<>();
   private int drawnLines;
   private boolean closed;
@@ -57,6 +58,9 @@ final class ProgressBoard implements AutoCloseable {
 
   /** Starts tracking a job; its listener goes into the wait's options. */
   synchronized JobTrack track(String jobId, io.sfsturbo.jobs.retry.Backoff pollBackoff) {
+    if (tracks.isEmpty()) {
+      start = now();
+    }
     JobTrack t = new JobTrack(this, jobId, pollBackoff, now());
     tracks.put(jobId, t);
     return t;
@@ -66,7 +70,7 @@ final class ProgressBoard implements AutoCloseable {
     return nanoTime.getAsLong();
   }
 
-  Duration elapsed(long at) {
+  synchronized Duration elapsed(long at) {
     return Duration.ofNanos(at - start);
   }
 

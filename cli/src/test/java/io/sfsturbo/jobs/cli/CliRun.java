@@ -15,8 +15,10 @@ final class CliRun {
   final Map<String, String> env = new HashMap<>();
   final Path home;
   boolean terminal;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
+  /** What the command registered to run on Ctrl-C, while it is registered: {@link #interrupt()} runs it. */
+  private volatile Runnable onInterrupt;
+  volatile StringWriter out = new StringWriter();
+  volatile StringWriter err = new StringWriter();
 
   CliRun(Path home) {
     this.home = home;
@@ -25,8 +27,21 @@ final class CliRun {
   int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime);
+    Interrupts interrupts = task -> {
+      onInterrupt = task;
+      return () -> onInterrupt = null;
+    };
+    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime, interrupts);
     return SfsTurboJobsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), ctx, null);
+  }
+
+  /** Ctrl-C, as the JVM's shutdown hook would run it; false when the command has nothing registered. */
+  boolean interrupt() {
+    Runnable task = onInterrupt;
+    if (task != null) {
+      task.run();
+    }
+    return task != null;
   }
 
   String out() {
