@@ -21,16 +21,18 @@ import picocli.CommandLine.Option;
  * credentials are for tests only. Ctrl-C (or SIGTERM) stops it cleanly.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Runs an SFS Turbo jobs emulator (ShowJobDetail) as a local server with the demo",
-        "jobs demo-success, demo-failed, demo-running and the jobs of --jobs FILE.",
-        "Prints its URL on stdout; Ctrl-C stops it."},
+    description = {"Runs a local SFS Turbo jobs emulator with demo jobs.",
+        "A ShowJobDetail server with the demo jobs demo-success, demo-failed and",
+        "demo-running, and the jobs of --jobs FILE. Prints its URL on stdout; Ctrl-C",
+        "stops it."},
     footer = {"", "The jobs file (JSON):",
         "  {\"jobs\": [{\"job_id\": \"job-1\", \"job_type\": \"expand\",",
         "     \"steps\": [{\"status\": \"running\", \"polls\": 3}], \"end\": \"failed\",",
         "     \"error_code\": \"SFS.TURBO.0038\", \"fail_reason\": \"disk full\",",
         "     \"sub_jobs\": [...], \"faults\": [\"THROTTLED\", \"CONNECTION_RESET\"]}],",
         "   \"fault_rate\": {\"rate\": 0.1, \"seed\": 42, \"faults\": [\"INTERNAL_ERROR\"]}}",
-        "A step lasts \"polls\" polls or \"seconds\" seconds; \"end\" is success (default), failed or never."})
+        "A step lasts \"polls\" polls or \"seconds\" seconds (one of the two); \"end\" is",
+        "success (the default), failed or never. Job ids must differ."})
 final class EmulateCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

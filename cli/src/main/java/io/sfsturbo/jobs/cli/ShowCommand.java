@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code show JOB_ID}: one query, the job printed. */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Prints a job: status, type, times, errors, sub-jobs. Exit code 1 when the job has failed.")
+    description = {"Prints a job: status, type, times, errors, sub-jobs.", "Exit code 1 when the job has failed."})
 final class ShowCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
