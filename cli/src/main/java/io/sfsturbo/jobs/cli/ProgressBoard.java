@@ -129,7 +129,8 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   /**
-   * The live lines: one per job, cut to the terminal's width (a wrapped line would break the redraw), and at
+   * The live lines: one per job, cut to the terminal's width in columns ({@link DisplayWidth}: a wrapped line
+   * would break the redraw), and at
    * most one less than its rows (the cursor cannot go back up to a line that scrolled off the top, so a taller
    * block could never be erased). When the jobs do not fit, those that fit are shown, the most interesting
    * first (failed, then running, then done, each in the order given), and a last line counts the others.
@@ -161,7 +162,7 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   private String fit(String line) {
-    return line.length() >= columns ? line.substring(0, columns - 2) + "~" : line;
+    return DisplayWidth.fit(line, columns);
   }
 
   private void erase(StringBuilder sb) {

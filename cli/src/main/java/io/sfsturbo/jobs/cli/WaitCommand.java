@@ -90,7 +90,9 @@ final class WaitCommand implements Callable<Integer> {
     WaitReport report = new WaitReport(common.output, cmd.getOut(), cmd.getErr(), progress == ProgressMode.none,
         common.verbose, new ArrayList<>(ids));
     List<WaitOutcome> outcomes = new ArrayList<>();
-    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns(), ctx.rows());
+    // The size only matters to live lines, and finding it starts a process: not asked otherwise.
+    TerminalSize size = live ? ctx.terminalSize() : TerminalSize.DEFAULT;
+    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, size.columns, size.rows);
          SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
          ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollTelemetry(), parent.clientTweak)) {
       JobWaiter waiter = h.client.waiter();

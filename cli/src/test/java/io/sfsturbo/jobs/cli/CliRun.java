@@ -15,6 +15,9 @@ final class CliRun {
   final Map<String, String> env = new HashMap<>();
   final Path home;
   boolean terminal;
+  /** Stands in for {@code stty size} on the terminal (null: no answer); counts how often it is asked. */
+  volatile String sttySize;
+  final java.util.concurrent.atomic.AtomicInteger sttyAsked = new java.util.concurrent.atomic.AtomicInteger();
   /** What the command registered to run on Ctrl-C, while it is registered: {@link #interrupt()} runs it. */
   private volatile Runnable onInterrupt;
   volatile StringWriter out = new StringWriter();
@@ -31,7 +34,10 @@ final class CliRun {
       onInterrupt = task;
       return () -> onInterrupt = null;
     };
-    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime, interrupts);
+    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime, interrupts, () -> {
+      sttyAsked.incrementAndGet();
+      return sttySize;
+    });
     return SfsTurboJobsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), ctx, null);
   }
 
