@@ -113,7 +113,7 @@ class EmulateProcessTest {
         .getBytes(StandardCharsets.UTF_8));
     CliRun cli = new CliRun(dir);
     assertEquals(2, cli.run("emulate", "--jobs", jobs.toString()));
-    assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": unknown fault 'METEOR'"), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": job 'x': unknown fault 'METEOR'"), cli.err());
   }
 
   @Test
