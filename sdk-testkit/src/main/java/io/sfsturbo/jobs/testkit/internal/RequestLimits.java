@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs.testkit.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.UUID;
+import javax.net.ServerSocketFactory;
+
+/**
+ * Caps what one request may make the emulator hold, as every HTTP server does: MockWebServer reads a request's
+ * line and headers as whole strings and its body whole, without a limit, so one client could exhaust the heap
+ * with a single endless header line or body.
+ *
+ * <p>Enforced below MockWebServer, on the accepted socket ({@link RequestGuard}): the request line and headers
+ * together may take {@link #maxHeadBytes} (else 431), a body {@link #maxBodyBytes} as its {@code Content-Length}
+ * announces (else 413, before the body is read); a body without a length ({@code Transfer-Encoding}) gets 411, a
+ * {@code Content-Length} that is not one number or a body on GET 400. A refused request never reaches
+ * MockWebServer: it is handed a stand-in instead, a GET of {@link #refusedPath} with the status, so that the
+ * dispatcher writes the answer and MockWebServer ends the connection as after any last request. The socket then
+ * closes gracefully: its output first, then what the client still sends is read and dropped for a moment, so
+ * that the client reads the answer rather than a reset.
+ *
+ * <p>Accepted sockets have {@code TCP_NODELAY} set, as {@link NoDelayServerSocketFactory} explains.
+ */
+public final class RequestLimits {
+  /** Room for the largest IAM tokens (a few KiB) many times over. */
+  public static final int DEFAULT_MAX_HEAD_BYTES = 64 * 1024;
+  /** The API takes no request body; this is for clients that send one anyway. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  final int maxHeadBytes;
+  final long maxBodyBytes;
+  /** Unguessable, so that no client can ask for a refusal's answer directly (it would get one, harmlessly). */
+  private final String refusedPath = "/.sfsturbo-emulator/refused/" + UUID.randomUUID() + "/";
+
+  public RequestLimits(int maxHeadBytes, long maxBodyBytes) {
+    this.maxHeadBytes = maxHeadBytes;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The path prefix of the stand-in requests; the status follows it. */
+  public String refusedPath() {
+    return refusedPath;
+  }
+
+  /** The status a request path stands in for, or 0 when it is an ordinary request. */
+  public int refusedStatus(String encodedPath) {
+    if (!encodedPath.startsWith(refusedPath)) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(encodedPath.substring(refusedPath.length()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** A stand-in request for a refusal. */
+  byte[] standIn(int status) {
+    return ("GET " + refusedPath + status + " HTTP/1.1\r\nConnection: close\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Server sockets whose connections are guarded so. */
+  public ServerSocketFactory serverSocketFactory() {
+    return new ServerSocketFactory() {
+      @Override
+      public ServerSocket createServerSocket() throws IOException {
+        return new GuardedServerSocket();
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port) throws IOException {
+        ServerSocket s = new GuardedServerSocket();
+        s.bind(new InetSocketAddress(port));
+        return s;
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+        ServerSocket s = new GuardedServerSocket();
+        s.bind(new InetSocketAddress(port), backlog);
+        return s;
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+        ServerSocket s = new GuardedServerSocket();
+        s.bind(new InetSocketAddress(address, port), backlog);
+        return s;
+      }
+    };
+  }
+
+  private final class GuardedServerSocket extends ServerSocket {
+    GuardedServerSocket() throws IOException {
+      super();
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+      GuardedSocket socket = new GuardedSocket(RequestLimits.this);
+      implAccept(socket);
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+  }
+}
