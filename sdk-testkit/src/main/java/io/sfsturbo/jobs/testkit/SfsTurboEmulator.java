@@ -125,8 +125,8 @@ public final class SfsTurboEmulator implements AutoCloseable {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        int refused = limits.refusedStatus(request.getUrl().encodedPath());
-        if (refused != 0) {
+        RequestLimits.Refusal refused = limits.refusal(request.getUrl().encodedPath());
+        if (refused != null) {
           // A request over the bounds, which the socket's guard never let MockWebServer read.
           if (!keepJournal) {
             server.takeRequest(0, TimeUnit.NANOSECONDS);
@@ -625,29 +625,10 @@ public final class SfsTurboEmulator implements AutoCloseable {
   }
 
   /** The answer to a request the socket's guard refused; the connection ends after it. */
-  private static MockResponse refusal(int status) {
-    String reason;
-    String why;
-    switch (status) {
-      case 431:
-        reason = "Request Header Fields Too Large";
-        why = "the request line and headers may take at most " + RequestLimits.DEFAULT_MAX_HEAD_BYTES + " bytes";
-        break;
-      case 413:
-        reason = "Content Too Large";
-        why = "a request body may take at most " + RequestLimits.DEFAULT_MAX_BODY_BYTES + " bytes";
-        break;
-      case 411:
-        reason = "Length Required";
-        why = "a request body needs a Content-Length";
-        break;
-      default:
-        reason = "Bad Request";
-        why = "a malformed Content-Length, or a body on GET";
-    }
-    return new MockResponse.Builder().status("HTTP/1.1 " + status + " " + reason)
+  private static MockResponse refusal(RequestLimits.Refusal refused) {
+    return new MockResponse.Builder().status("HTTP/1.1 " + refused.status + " " + refused.reason)
         .addHeader("Content-Type", "text/plain;charset=UTF-8").addHeader("Connection", "close")
-        .body(reason + ": " + why + "\n").build();
+        .body(refused.reason + ": " + refused.why + "\n").build();
   }
 
   private static MockResponse json(int code, String body, String requestId) {

@@ -112,6 +112,24 @@ class EmulatorRequestLimitsTest {
   }
 
   @Test
+  void anHttpsClientIsAnsweredInPlainHttpAtOnce() throws Exception {
+    try (Socket s = connect()) {
+      // The start of a TLS ClientHello: a handshake record, TLS 1.0 record version, then the message.
+      s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03});
+      assertEquals("HTTP/1.1 400 Bad Request", statusLine(s));
+    }
+    java.net.URI https = java.net.URI.create("https://127.0.0.1:" + emulator.endpoint().getPort() + "/");
+    try (SfsTurboJobsClient client = emulator.clientBuilder().endpoint(https)
+        .retryPolicy(io.sfsturbo.jobs.retry.RetryPolicy.none()).build()) {
+      long start = System.nanoTime();
+      org.junit.jupiter.api.Assertions.assertThrows(io.sfsturbo.jobs.errors.SfsTurboException.class,
+          () -> client.showJobDetail("job-1"));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 5_000, "the handshake failed after " + millis + " ms, not at once");
+    }
+  }
+
+  @Test
   void ordinaryRequestsPassPipelinedWithSmallBodiesAndBigTokens() throws Exception {
     String bigHeader = "X-Padding: " + "a".repeat(RequestLimits.DEFAULT_MAX_HEAD_BYTES - get.length() - 100) + "\r\n";
     String pipelined = get + "\r\n"

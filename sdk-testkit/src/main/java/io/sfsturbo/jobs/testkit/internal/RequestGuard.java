@@ -19,6 +19,9 @@ import java.util.Locale;
 final class RequestGuard extends InputStream {
   private enum State { HEAD, SERVE_HEAD, BODY, STAND_IN, ENDED }
 
+  /** The first byte of a TLS record that carries a handshake message. */
+  private static final byte TLS_HANDSHAKE_RECORD = 0x16;
+
   private final InputStream raw;
   private final RequestLimits limits;
   /** Bytes read from the connection and not yet looked at: the head is read in chunks, and may read past its end. */
@@ -131,8 +134,13 @@ final class RequestGuard extends InputStream {
       }
       while (aheadPos < aheadLen) {
         byte c = ahead[aheadPos++];
+        if (headLen == 0 && c == TLS_HANDSHAKE_RECORD) {
+          // No request line starts so; a ClientHello has no line end to wait for.
+          refuse(RequestLimits.Refusal.TLS_HANDSHAKE);
+          return true;
+        }
         if (headLen == head.length) {
-          refuse(431);
+          refuse(RequestLimits.Refusal.HEAD_TOO_LARGE);
           return true;
         }
         head[headLen++] = c;
@@ -159,29 +167,29 @@ final class RequestGuard extends InputStream {
       int colon = line.indexOf(':');
       String name = colon < 0 ? line : line.substring(0, colon);
       if (name.equals("transfer-encoding")) {
-        refuse(411);
+        refuse(RequestLimits.Refusal.LENGTH_REQUIRED);
         return;
       }
       if (name.equals("content-length")) {
         String value = line.substring(colon + 1).trim();
         if (!value.matches("\\d{1,18}") || length >= 0 && length != Long.parseLong(value)) {
-          refuse(400);
+          refuse(RequestLimits.Refusal.BAD_FRAMING);
           return;
         }
         length = Long.parseLong(value);
       } else if (name.trim().equals("content-length") || name.trim().equals("transfer-encoding")) {
         // Whitespace before the colon: MockWebServer would not see the header, the client meant it (RFC 9112 5.1).
-        refuse(400);
+        refuse(RequestLimits.Refusal.BAD_FRAMING);
         return;
       }
     }
     if (length > limits.maxBodyBytes) {
-      refuse(413);
+      refuse(RequestLimits.Refusal.BODY_TOO_LARGE);
       return;
     }
     if (length > 0 && (method.equals("GET") || method.equals("HEAD"))) {
       // MockWebServer fails such a request with an exception it logs as a crash.
-      refuse(400);
+      refuse(RequestLimits.Refusal.BAD_FRAMING);
       return;
     }
     bodyLeft = Math.max(0, length);
@@ -190,9 +198,9 @@ final class RequestGuard extends InputStream {
     state = State.SERVE_HEAD;
   }
 
-  private void refuse(int status) {
+  private void refuse(RequestLimits.Refusal refusal) {
     refused = true;
-    standIn = limits.standIn(status);
+    standIn = limits.standIn(refusal);
     served = 0;
     headLen = 0;
     state = State.STAND_IN;

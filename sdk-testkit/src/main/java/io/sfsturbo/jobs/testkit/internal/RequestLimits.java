@@ -17,8 +17,9 @@ import javax.net.ServerSocketFactory;
  * <p>Enforced below MockWebServer, on the accepted socket ({@link RequestGuard}): the request line and headers
  * together may take {@link #maxHeadBytes} (else 431), a body {@link #maxBodyBytes} as its {@code Content-Length}
  * announces (else 413, before the body is read); a body without a length ({@code Transfer-Encoding}) gets 411, a
- * {@code Content-Length} that is not one number or a body on GET 400. A refused request never reaches
- * MockWebServer: it is handed a stand-in instead, a GET of {@link #refusedPath} with the status, so that the
+ * {@code Content-Length} that is not one number or a body on GET 400, and a TLS handshake (an {@code https://}
+ * client) a plain-http 400 at once. A refused request never reaches MockWebServer: it is handed a stand-in
+ * instead, a GET of a path only this instance knows ({@link #refusal(String)} reads it), so that the
  * dispatcher writes the answer and MockWebServer ends the connection as after any last request. The socket then
  * closes gracefully: its output first, then what the client still sends is read and dropped for a moment, so
  * that the client reads the answer rather than a reset.
@@ -41,26 +42,52 @@ public final class RequestLimits {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** The path prefix of the stand-in requests; the status follows it. */
-  public String refusedPath() {
-    return refusedPath;
+  /** Why a request was refused, and the answer it gets. */
+  public enum Refusal {
+    /** The request line and headers passed the bound. */
+    HEAD_TOO_LARGE(431, "Request Header Fields Too Large", "the request line and headers may take at most "
+        + DEFAULT_MAX_HEAD_BYTES + " bytes"),
+    /** The Content-Length passed the bound. */
+    BODY_TOO_LARGE(413, "Content Too Large", "a request body may take at most " + DEFAULT_MAX_BODY_BYTES + " bytes"),
+    /** A body without a Content-Length. */
+    LENGTH_REQUIRED(411, "Length Required", "a request body needs a Content-Length"),
+    /** A Content-Length that is not one number, or a body on GET or HEAD. */
+    BAD_FRAMING(400, "Bad Request", "a malformed Content-Length, or a body on GET"),
+    /**
+     * A TLS handshake: an https client at this plain-http server. Answered at once, in plain HTTP, where
+     * MockWebServer would wait for the end of a "request line" that never comes, until the client gives up.
+     */
+    TLS_HANDSHAKE(400, "Bad Request", "this server speaks plain http: use an http:// URL");
+
+    /** The status code. */
+    public final int status;
+    /** The reason phrase of the status line. */
+    public final String reason;
+    /** The body's explanation. */
+    public final String why;
+
+    Refusal(int status, String reason, String why) {
+      this.status = status;
+      this.reason = reason;
+      this.why = why;
+    }
   }
 
-  /** The status a request path stands in for, or 0 when it is an ordinary request. */
-  public int refusedStatus(String encodedPath) {
+  /** The refusal a request path stands in for, or null when it is an ordinary request. */
+  public Refusal refusal(String encodedPath) {
     if (!encodedPath.startsWith(refusedPath)) {
-      return 0;
+      return null;
     }
     try {
-      return Integer.parseInt(encodedPath.substring(refusedPath.length()));
-    } catch (NumberFormatException e) {
-      return 0;
+      return Refusal.valueOf(encodedPath.substring(refusedPath.length()));
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
   /** A stand-in request for a refusal. */
-  byte[] standIn(int status) {
-    return ("GET " + refusedPath + status + " HTTP/1.1\r\nConnection: close\r\n\r\n")
+  byte[] standIn(Refusal refusal) {
+    return ("GET " + refusedPath + refusal.name() + " HTTP/1.1\r\nConnection: close\r\n\r\n")
         .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
