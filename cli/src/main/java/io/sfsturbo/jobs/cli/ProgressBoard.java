@@ -115,9 +115,13 @@ final class ProgressBoard implements AutoCloseable {
     }
   }
 
-  /** Removes the live lines for good; later events are dropped. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    end();
+  }
+
+  /** Removes the live lines for good; later events are dropped. */
+  synchronized void end() {
     if (closed) {
       return;
     }

@@ -114,15 +114,17 @@ final class WaitCommand implements Callable<Integer> {
       });
       // Ctrl-C: the live lines go (so the shell's prompt does not land inside one) and what is known so far is
       // printed; the JVM then exits 130 while the other waits are still running.
-      try (Interrupts.Registration onCtrlC = ctx.interrupts.register(() -> {
-        board.close();
+      Interrupts.Registration onCtrlC = ctx.interrupts.register(() -> {
+        board.end();
         report.interrupted();
-      })) {
+      });
+      try {
         ticker.scheduleAtFixedRate(board::tick, 1, 1, TimeUnit.SECONDS);
         for (CompletableFuture<WaitOutcome> w : waits) {
           outcomes.add(join(w));
         }
       } finally {
+        onCtrlC.close();
         ticker.shutdownNow();
       }
     }
