@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.Telemetry;
@@ -60,19 +62,19 @@ final class ClientFactory {
    * @param tweak tests' last say over the builder, or null
    */
   static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Telemetry telemetry,
-      UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
-    SfsTurboJobsClient.Builder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
+      UnaryOperator<SfsTurboJobsClientBuilder> tweak) {
+    SfsTurboJobsClientBuilder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
     if (telemetry != null) {
       // Through the SDK's telemetry, not an OkHttpClient of the CLI's: the client keeps its own HTTP defaults
       // (concurrent requests, pool, timeouts), which a client passed in would replace.
       b.telemetry(telemetry);
     }
-    SfsTurboJobsClient.Builder ready = tweak == null ? b : tweak.apply(b);
+    SfsTurboJobsClientBuilder ready = tweak == null ? b : tweak.apply(b);
     return new Handle(setup(ready::build));
   }
 
-  private static SfsTurboJobsClient.Builder configured(Settings s, CliContext ctx) {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().userAgentSuffix("sfsturbo-jobs-cli");
+  private static SfsTurboJobsClientBuilder configured(Settings s, CliContext ctx) {
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("sfsturbo-jobs-cli"));
     String regionId = s.region != null ? s.region : blankToNull(ctx.env.get(ENV_REGION));
     if (regionId == null && s.endpoint == null) {
       throw new SetupException("no region: pass --region (e.g. eu-de) or set " + ENV_REGION
@@ -80,7 +82,7 @@ final class ClientFactory {
     }
     if (s.endpoint != null) {
       if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
-        b.allowInsecureHttp(true);
+        b.httpConfiguration(h -> h.allowInsecureHttp(true));
       }
       setup(() -> b.endpoint(s.endpoint));
     } else {
@@ -90,7 +92,7 @@ final class ClientFactory {
     boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
         || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
     CredentialsProfile profile = needsProfile ? profile(ctx) : null;
-    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env, profile);
+    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(environment(ctx), profile);
     if (project == null) {
       throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
           + " (or project_id in the [basic] section of " + PROFILE + ")");
@@ -110,7 +112,7 @@ final class ClientFactory {
   /** The credentials profile, read once for project id and credentials. */
   private static CredentialsProfile profile(CliContext ctx) {
     try {
-      return CredentialsProfile.find(ctx.env, ctx.home);
+      return CredentialsProfile.find(environment(ctx));
     } catch (CredentialsException e) {
       // Its messages name the file and line, never a value.
       throw new SetupException(SafeText.capped(e.getMessage(), 600));
@@ -122,7 +124,7 @@ final class ClientFactory {
       throw new SetupException(noCredentials());
     }
     try {
-      return DefaultCredentialsChain.resolve(ctx.env, profile);
+      return DefaultCredentialsChain.resolve(environment(ctx), profile);
     } catch (CredentialsException e) {
       // The chain's messages about variables name the variable and never the value.
       throw new SetupException(SafeText.capped(e.getMessage(), 600));
@@ -140,6 +142,10 @@ final class ClientFactory {
         + " (AK/SK), or " + DefaultCredentialsChain.ENV_AUTH_TOKEN + " (IAM token), or pass --token-file FILE, or put "
         + "ak and sk in the [basic] section of " + PROFILE + " (or of the file " + CredentialsProfile.ENV_CREDENTIALS_FILE
         + " names)";
+  }
+
+  private static Environment environment(CliContext ctx) {
+    return Environment.of(ctx.env, ctx.home);
   }
 
   static String blankToNull(String v) {

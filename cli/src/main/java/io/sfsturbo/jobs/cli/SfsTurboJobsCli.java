@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.text.SafeText;
@@ -54,10 +55,10 @@ public final class SfsTurboJobsCli implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   /** Tests only: adjusts the client the CLI configured; null for real runs. */
-  final UnaryOperator<SfsTurboJobsClient.Builder> clientTweak;
+  final UnaryOperator<SfsTurboJobsClientBuilder> clientTweak;
   final CliContext context;
 
-  private SfsTurboJobsCli(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  private SfsTurboJobsCli(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     this.context = context;
     this.clientTweak = clientTweak;
   }
@@ -85,13 +86,13 @@ public final class SfsTurboJobsCli implements Runnable {
   }
 
   /** Tests: the real environment, with a last say over the client builder. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  static int run(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     return run(args, out, err, CliContext.system(), clientTweak);
   }
 
   /** Tests: a given environment, home directory, terminal and clock. */
   static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context,
-      UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+      UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     boolean verbose = false;
     for (String arg : args) {
       verbose |= arg.equals("--verbose") || arg.equals("-v");
@@ -111,7 +112,7 @@ public final class SfsTurboJobsCli implements Runnable {
     }
   }
 
-  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Room for emulate's --latency-max=DURATION: a longer option pushes its description to a misaligned next line.

@@ -7,7 +7,7 @@ import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.internal.HeaderValues;
 import io.sfsturbo.jobs.text.SafeText;
-import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import io.sfsturbo.jobs.internal.ErrorDecoder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -21,6 +21,7 @@ public class ServiceException extends SfsTurboException {
   private final String errorMessage;
   private final String requestId;
   private final String rawBody;
+  private final ErrorDetails details;
 
   /**
    * Creates a service exception.
@@ -44,6 +45,7 @@ public class ServiceException extends SfsTurboException {
     this.errorMessage = details.errorMessage();
     this.requestId = details.requestId();
     this.rawBody = details.rawBody();
+    this.details = details;
   }
 
   private static String describe(ErrorDetails d) {
@@ -68,6 +70,16 @@ public class ServiceException extends SfsTurboException {
   @Override
   public boolean isRetryable() {
     return statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504;
+  }
+
+  /**
+   * Returns what the response said, as one value (status, code, message, request id, capped body), to
+   * log or hand on as a whole.
+   *
+   * @return the details
+   */
+  public ErrorDetails details() {
+    return details;
   }
 
   /** Returns the HTTP status code. */

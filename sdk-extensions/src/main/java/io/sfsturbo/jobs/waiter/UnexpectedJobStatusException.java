@@ -10,7 +10,12 @@ public class UnexpectedJobStatusException extends SfsTurboException {
   private static final long serialVersionUID = 1L;
   private final transient JobDetail job;
 
-  UnexpectedJobStatusException(JobDetail job) {
+  /**
+   * Creates the exception.
+   *
+   * @param job the job as polled
+   */
+  public UnexpectedJobStatusException(JobDetail job) {
     super("job '" + SafeText.forMessage(job.jobId()) + "' reported the undocumented status '"
         + SafeText.forMessage(job.statusAsString()) + "' [request id " + SafeText.forMessage(job.requestId())
         + "]");

@@ -18,8 +18,20 @@ public class WaitTimeoutException extends SfsTurboException {
   private final int polls;
   private final Duration elapsed;
 
-  WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
-    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in "
+  /**
+   * Creates the exception.
+   *
+   * @param jobId the job waited for
+   * @param why why the wait ended, for the message (for example "at its 30m 00s deadline")
+   * @param lastJob the last detail seen, or null
+   * @param polls how many polls were made
+   * @param elapsed how long the wait lasted
+   * @param lastFailure the last poll's failure, or null
+   */
+  public WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed,
+      Throwable lastFailure) {
+    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + (polls == 1 ? " poll" : " polls")
+        + " in "
         + DurationText.format(elapsed) + "; last status "
         + (lastJob == null ? "unknown (no successful poll)" : SafeText.forMessage(lastJob.statusAsString()))
         + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage())

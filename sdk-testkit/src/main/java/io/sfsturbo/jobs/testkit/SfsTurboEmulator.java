@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.testkit.internal.RequestLimits;
 import io.sfsturbo.jobs.testkit.internal.SignatureVerifier;
 import java.io.IOException;
@@ -205,9 +206,9 @@ public final class SfsTurboEmulator implements AutoCloseable {
    * Returns a client builder aimed at this emulator, with matching project and credentials and
    * plain http allowed; change what the test needs and build it.
    */
-  public SfsTurboJobsClient.Builder clientBuilder() {
-    return SfsTurboJobsClient.builder().endpoint(endpoint()).allowInsecureHttp(true).projectId(projectId)
-        .credentials(auth.clientCredentials());
+  public SfsTurboJobsClientBuilder clientBuilder() {
+    return SfsTurboJobsClient.builder().endpoint(endpoint()).httpConfiguration(h -> h.allowInsecureHttp(true))
+        .projectId(projectId).credentials(auth.clientCredentials());
   }
 
   /** Returns a new client aimed at this emulator; close it when done. */

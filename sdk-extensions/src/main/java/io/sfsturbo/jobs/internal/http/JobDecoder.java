@@ -47,7 +47,7 @@ public final class JobDecoder {
       if (body.contentLength() > maxBytes) {
         throw new Rejected(tooLarge(), "", null);
       }
-      Bodies.Capped read = Bodies.read(body, contentType, maxBytes);
+      CappedBody.Result read = CappedBody.read(body, contentType, maxBytes);
       String text = read.text;
       if (read.truncated) {
         throw new Rejected(tooLarge(), text, null);
@@ -87,7 +87,7 @@ public final class JobDecoder {
 
   private String tooLarge() {
     return "the response body is larger than the limit of " + maxBytes + " bytes (maxResponseBytes; no real job "
-        + "document comes near it: raise it with SfsTurboJobsClient.Builder.maxResponseBytes if yours does)";
+        + "document comes near it: raise it with HttpConfiguration.maxResponseBytes if yours does)";
   }
 
   /** Tells apart why valid JSON could not be bound: not an object, or an object of the wrong shape. */

@@ -52,7 +52,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l = hub.telemetry().waitStarted(this);
     } catch (RuntimeException e) {
-      Guard.failed("waitStarted", e);
+      TelemetryFailures.failed("waitStarted", e);
       l = null;
     }
     listener = l != null ? l : WaitListener.NONE;
@@ -65,7 +65,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l.polled(this, r);
     } catch (RuntimeException e) {
-      Guard.failed("polled", e);
+      TelemetryFailures.failed("polled", e);
     }
     if (value == null) {
       return;
@@ -79,7 +79,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
       try {
         l.statusChanged(this, previous, status);
       } catch (RuntimeException e) {
-        Guard.failed("statusChanged", e);
+        TelemetryFailures.failed("statusChanged", e);
       }
     }
   }
@@ -101,7 +101,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l.waitEnded(this);
     } catch (RuntimeException e) {
-      Guard.failed("waitEnded", e);
+      TelemetryFailures.failed("waitEnded", e);
     }
   }
 

@@ -38,7 +38,7 @@ public final class AdapterBench implements AutoCloseable {
   private AdapterBench(EmulatorAuth auth, Telemetry telemetry) {
     emulator = SfsTurboEmulator.builder().projectId(PROJECT).auth(auth).build().start();
     client = emulator.clientBuilder()
-        .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(20)).build())
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(20)).build()))
         .telemetry(telemetry)
         .build();
   }
