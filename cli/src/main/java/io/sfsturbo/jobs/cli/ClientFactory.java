@@ -9,7 +9,6 @@ import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
 import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.text.SafeText;
-import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.net.URI;
@@ -82,21 +81,12 @@ final class ClientFactory {
           + ", or pass --endpoint URL (or --emulator to try the CLI without a cloud account)");
     }
     if (s.endpoint != null) {
-      if (s.endpoint.getRawUserInfo() != null) {
-        throw new SetupException("--endpoint must not hold user:password@; credentials come from the environment "
-            + "or --token-file");
-      }
       if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
         b.httpConfiguration(h -> h.allowInsecureHttp(true));
       }
       setup(() -> b.endpoint(s.endpoint));
     } else {
-      try {
-        b.region(Region.of(regionId));
-      } catch (IllegalArgumentException e) {
-        String from = s.region != null ? "--region" : ENV_REGION;
-        throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 600));
-      }
+      b.region(RegionChoice.of(regionId, s.region != null ? "--region" : ENV_REGION));
     }
     // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
     boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
