@@ -2,7 +2,6 @@
 package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.auth.Credentials;
-import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
 import io.sfsturbo.jobs.config.HttpConfiguration;
 import io.sfsturbo.jobs.internal.SdkVersion;
@@ -38,24 +37,23 @@ final class ClientWiring {
 
   final OkHttpClient http;
   final boolean ownsHttpClient;
+  /** Set, or looked up from IAM once, here, for the client's life. */
+  final String projectId;
   final LoopFactory<JobDetail> loops;
   final TelemetryHub telemetry;
 
-  ClientWiring(URI endpoint, String projectId, Credentials credentials, ClientOverrideConfiguration override,
-      HttpConfiguration httpConfig, Telemetry telemetrySpi, TimeSource time) {
+  ClientWiring(ClientDefaults target, ClientOverrideConfiguration override, HttpConfiguration httpConfig,
+      Telemetry telemetrySpi, TimeSource time) {
+    URI endpoint = target.endpoints.get(0);
     this.ownsHttpClient = httpConfig.httpClient() == null;
     this.telemetry = new TelemetryHub(telemetrySpi, endpoint);
     OkHttpClient plain = plainClient(httpConfig);
-    // Token calls (IAM) go through the same settings, and are closed with this client. They are bounded as a
-    // whole by the attempt timeout: a token call runs inside an attempt, on the caller's thread for a sync
-    // call, where the attempt's watchdog cannot reach it.
-    Credentials bound = credentials instanceof IamPasswordCredentials
-        ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder()
-            .callTimeout(override.attemptTimeout()).build())
-        : credentials;
+    Credentials bound = RegionWiring.bind(target, plain, override, httpConfig);
+    this.projectId = RegionWiring.projectId(target, plain, bound, override, time, ownsHttpClient);
     OkHttpClient.Builder sending = plain.newBuilder();
     // First of all, before a caller's own interceptors: their RuntimeExceptions leave typed, sync or async.
     sending.interceptors().add(0, new InterceptorBugGuard());
+    RegionWiring.addFailover(sending, target.endpoints);
     this.http = sending.addInterceptor(new AuthenticatingInterceptor(bound, time)).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     // Retrofit only builds requests (Call.request()), which makes an OkHttp call that never runs: made on a copy
