@@ -146,4 +146,31 @@ class CredentialsProfileTest {
     assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(env))).getMessage()
         .contains("(2) the credentials profile: " + file + " has no ak and sk in [basic]"));
   }
+
+  @Test
+  void aSecurityTokenWrappedOntoASecondLineIsReportedByLineNotCut() throws IOException {
+    // The wrapped rest ends in '=' (base64 padding): it reads as a key of its own, and the token would be cut.
+    Path file = profile("[basic]\nak = AK\nsk = SK\nsecurity_token = gQ9" + CANARY + "abc\n  " + CANARY + "XYZ==\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertEquals("credentials profile " + file + " line 5: not a key of [basic] but, right after security_token (line 4), "
+        + "most likely the rest of its value wrapped onto a second line; put the whole value on line 4", e.getMessage());
+    assertNoPartOf(CANARY, e);
+    // With characters no key has ('+', '/'), the line is refused by the reader, also by line only.
+    file = profile("[basic]\nak = AK\nsk = SK\nsecurity_token = gQ9abc\n" + CANARY + "+/x=\n");
+    e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertEquals("credentials profile: " + file + " line 5: what stands before the '=' is not a key name (letters, "
+        + "digits, '_', '.', '-') (if it is the rest of the value on line 4, wrapped, put the whole value on line 4)",
+        e.getMessage());
+    assertNoPartOf(CANARY, e);
+  }
+
+  @Test
+  void aSecretWhereAKeyGoesIsNeverEchoedNotEvenLowerCased() throws IOException {
+    String secret = "Sk9Wq3ZtXv7";
+    profile("[basic]\nak = AK\n" + secret + " = 1\n\n" + secret + " = 2\nsk = SK\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertTrue(e.getMessage().endsWith("line 5: the key of this line is given twice in its section (first on line 3)"),
+        e.getMessage());
+    assertNoPartOf(secret.toLowerCase(java.util.Locale.ROOT), e);
+  }
 }

@@ -65,7 +65,8 @@ final class MetadataDocument {
         throw problem("has no 'credential' object");
       }
     } catch (IOException | IllegalStateException | NumberFormatException e) {
-      throw problem("is not the expected JSON object (" + SafeText.capped(String.valueOf(e.getMessage()), 120) + ")");
+      // Not Gson's text: it quotes the document and links to a troubleshooting page.
+      throw problem("is not the expected JSON object");
     }
     String ak = required(fields, 0);
     String sk = required(fields, 1);

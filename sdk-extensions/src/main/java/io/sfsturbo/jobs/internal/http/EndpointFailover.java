@@ -87,6 +87,8 @@ public final class EndpointFailover implements Interceptor {
       if (t instanceof SocketTimeoutException) {
         return false;
       }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof SSLHandshakeException) {
         return true;
       }

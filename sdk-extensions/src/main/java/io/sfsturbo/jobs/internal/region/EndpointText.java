@@ -42,6 +42,9 @@ public final class EndpointText {
       }
     }
     String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.contains("://") && !lower.startsWith("http://") && !lower.startsWith("https://")) {
+      throw new IllegalArgumentException(source + " must be an http(s) URL");
+    }
     String withScheme = lower.startsWith("http://") || lower.startsWith("https://") ? t : "https://" + t;
     URI uri;
     try {
