@@ -43,9 +43,12 @@ import picocli.CommandLine.Command;
         "Credentials, in this order: --token-file; HUAWEICLOUD_SDK_AK and",
         "HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN); SFSTURBO_AUTH_TOKEN;",
         "the [basic] section of ~/.huaweicloud/credentials (or of the file that",
-        "HUAWEICLOUD_SDK_CREDENTIALS_FILE names).",
-        "Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, then the profile.",
-        "Region: --region, then HUAWEICLOUD_SDK_REGION.",
+        "HUAWEICLOUD_SDK_CREDENTIALS_FILE names); the instance metadata service",
+        "(a cloud server's agency; SFSTURBO_METADATA_ENDPOINT moves it).",
+        "Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, the profile, then",
+        "looked up from IAM for the region (HUAWEICLOUD_SDK_IAM_ENDPOINT).",
+        "Region: --region, then HUAWEICLOUD_SDK_REGION; its endpoints from",
+        "HUAWEICLOUD_SDK_REGION_SFSTURBO_{REGION} or ~/.huaweicloud/regions.yaml.",
         "Control characters in server text are shown escaped, e.g. \\u001b."})
 public final class SfsTurboJobsCli implements Runnable {
   /** How much of an error message is printed; the rest is cut with a note of the full length. */
