@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs;
 
+import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
+import io.sfsturbo.jobs.internal.Durations;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,6 +31,19 @@ public final class CallOptions {
   /** Returns options that override nothing. */
   public static CallOptions defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * Returns options made by a caller's changes: {@code CallOptions.of(o -> o.callTimeout(Duration.ofSeconds(5)))}.
+   *
+   * @param changes applied to a builder that overrides nothing yet
+   * @return the options
+   */
+  public static CallOptions of(java.util.function.Consumer<Builder> changes) {
+    Objects.requireNonNull(changes, "changes");
+    Builder b = builder();
+    changes.accept(b);
+    return b.build();
   }
 
   /** Returns a builder that overrides nothing yet. */
@@ -88,7 +103,7 @@ public final class CallOptions {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = SfsTurboJobsClient.Builder.bounded("callTimeout", timeout);
+      this.callTimeout = bounded("callTimeout", timeout);
       return this;
     }
 
@@ -99,7 +114,7 @@ public final class CallOptions {
      * @return this builder
      */
     public Builder attemptTimeout(Duration timeout) {
-      this.attemptTimeout = SfsTurboJobsClient.Builder.bounded("attemptTimeout", timeout);
+      this.attemptTimeout = bounded("attemptTimeout", timeout);
       return this;
     }
 
@@ -121,6 +136,11 @@ public final class CallOptions {
      */
     public CallOptions build() {
       return new CallOptions(this);
+    }
+
+    private static Duration bounded(String name, Duration d) {
+      return Durations.requireBetween(name, d, Duration.ofNanos(1), ClientOverrideConfiguration.MAX_TIMEOUT,
+          "one day");
     }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
-import io.sfsturbo.jobs.internal.TestSeam;
+import io.sfsturbo.jobs.config.Environment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,36 +13,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code build()} reads the credentials profile once when the project id and the credentials both come from
- * it, and not at all when the environment has both: each search for the profile starts by asking the
- * environment for {@value CredentialsProfile#ENV_CREDENTIALS_FILE}, which is counted here.
+ * The client builder reads the credentials profile only when the environment leaves a gap: the project id
+ * or the credentials (or both) come from it then, and a profile that is never needed is never read (a broken
+ * one does not fail a client whose environment suffices).
  */
 class BuilderProfileTest {
   @TempDir
   Path dir;
-  final AtomicInteger searches = new AtomicInteger();
-  final Map<String, String> env = new HashMap<String, String>() {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String get(Object key) {
-      if (CredentialsProfile.ENV_CREDENTIALS_FILE.equals(key)) {
-        searches.incrementAndGet();
-      }
-      return super.get(key);
-    }
-  };
+  final Map<String, String> env = new HashMap<>();
 
   String projectOfClient() {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:9/"))
-        .allowInsecureHttp(true);
-    TestSeam.of(b).environment(env);
-    try (SfsTurboJobsClient client = b.build()) {
+    try (SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:9/"))
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).environment(Environment.of(env, dir)).build()) {
       return client.projectId();
     }
   }
@@ -53,23 +39,20 @@ class BuilderProfileTest {
   }
 
   @Test
-  void projectIdAndCredentialsFromTheProfileReadItOnce() throws IOException {
+  void projectIdAndCredentialsFromTheProfile() throws IOException {
     profile("[basic]\nak = AK\nsk = SK\nproject_id = from-profile\n");
     assertEquals("from-profile", projectOfClient());
-    assertEquals(1, searches.get());
   }
 
   @Test
-  void onlyTheCredentialsOrOnlyTheProjectIdFromTheProfileReadItOnce() throws IOException {
+  void onlyTheCredentialsOrOnlyTheProjectIdFromTheProfile() throws IOException {
     profile("[basic]\nak = AK\nsk = SK\nproject_id = from-profile\n");
     env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "from-env");
     assertEquals("from-env", projectOfClient());
-    assertEquals(1, searches.getAndSet(0));
 
     env.remove(DefaultCredentialsChain.ENV_PROJECT_ID);
     env.put(DefaultCredentialsChain.ENV_AUTH_TOKEN, "token");
     assertEquals("from-profile", projectOfClient());
-    assertEquals(1, searches.get());
   }
 
   @Test
@@ -78,6 +61,18 @@ class BuilderProfileTest {
     env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "from-env");
     env.put(DefaultCredentialsChain.ENV_AUTH_TOKEN, "token");
     assertEquals("from-env", projectOfClient());
-    assertEquals(0, searches.get());
+  }
+
+  @Test
+  void aProjectIdThatCannotBeAHeaderIsRefusedNamingWhereItCameFrom() throws IOException {
+    env.put(DefaultCredentialsChain.ENV_AUTH_TOKEN, "token");
+    env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "proj\u202eect");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        this::projectOfClient);
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(DefaultCredentialsChain.ENV_PROJECT_ID),
+        e.getMessage());
+    env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "proj\u00e9");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, this::projectOfClient);
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("printable ASCII"), e.getMessage());
   }
 }

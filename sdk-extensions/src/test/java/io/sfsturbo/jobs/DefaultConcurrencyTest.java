@@ -60,11 +60,11 @@ class DefaultConcurrencyTest {
         }
       });
       server.start(InetAddress.getLoopbackAddress(), 0);
-      SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().endpoint(server.url("/").uri())
-          .allowInsecureHttp(true).projectId("p").credentials(TokenCredentials.of("t"))
-          .retryPolicy(io.sfsturbo.jobs.retry.RetryPolicy.none());
+      SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().endpoint(server.url("/").uri())
+          .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId("p").credentials(TokenCredentials.of("t"))
+          .overrideConfiguration(o -> o.retryPolicy(io.sfsturbo.jobs.retry.RetryPolicy.none()));
       if (given != null) {
-        b.httpClient(given);
+        b.httpConfiguration(h -> h.httpClient(given));
       }
       try (SfsTurboJobsClient client = b.build()) {
         List<CompletableFuture<JobDetail>> calls = new ArrayList<>();

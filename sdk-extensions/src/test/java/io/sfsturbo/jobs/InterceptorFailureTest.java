@@ -45,7 +45,7 @@ class InterceptorFailureTest {
       throw new IllegalStateException("a bug in the caller's interceptor");
     }).build();
     try (SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:9/"))
-        .allowInsecureHttp(true).projectId("p").credentials(TokenCredentials.of("t")).httpClient(http).build()) {
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId("p").credentials(TokenCredentials.of("t")).httpConfiguration(h -> h.httpClient(http)).build()) {
       SfsTurboException sync = assertThrows(SfsTurboException.class, () -> client.showJobDetail("j"));
       ExecutionException wrapped = assertThrows(ExecutionException.class,
           () -> client.showJobDetailAsync("j").get(20, TimeUnit.SECONDS));

@@ -29,31 +29,60 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public API shows only what users need: no internal, transport or JSON type in a public
- * signature (but for the documented way to share an OkHttp pool), and one class per concept.
+ * signature (but for the documented way to share an OkHttp pool, and the generated Retrofit interface,
+ * which is a Retrofit interface by design), and one class per concept. Checked across both jars a user
+ * compiles against: this module's and the generated client's ({@code sfsturbo-jobs-generated}).
  */
 class PublicApiTest {
-  private static final Path CLASSES = Paths.get("target/classes");
+  private static final List<Path> ROOTS = Arrays.asList(Paths.get("target/classes"),
+      codeSource(io.sfsturbo.jobs.model.JobDetail.class));
+  /** The generated Retrofit interface: its purpose is a Retrofit signature. */
+  private static final String RETROFIT_INTERFACE_PACKAGE = "io.sfsturbo.jobs.api.";
   private static final List<String> FORBIDDEN = Arrays.asList("io.sfsturbo.jobs.internal.", "okhttp3.", "retrofit2.",
       "com.google.gson.", "kotlin.");
   /** Deliberate extension points: sharing the caller's OkHttp client (connection pool, proxy, TLS). */
   private static final Set<String> ALLOWED = new HashSet<>(Arrays.asList(
-      "io.sfsturbo.jobs.SfsTurboJobsClient$Builder.httpClient",
+      "io.sfsturbo.jobs.config.HttpConfiguration$Builder.httpClient",
+      "io.sfsturbo.jobs.config.HttpConfiguration.httpClient",
       "io.sfsturbo.jobs.auth.IamPasswordCredentials$Builder.httpClient",
       "io.sfsturbo.jobs.auth.IamPasswordCredentials.withHttpClient"));
 
-  private static List<String> classNames() throws IOException {
-    try (Stream<Path> walk = Files.walk(CLASSES)) {
-      return walk.filter(p -> p.toString().endsWith(".class"))
-          .map(p -> CLASSES.relativize(p).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", ""))
-          .sorted().collect(Collectors.toList());
+  /** The classes directory or jar a class was loaded from: the generated client's jar in the reactor or a repository. */
+  private static Path codeSource(Class<?> c) {
+    try {
+      return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  private static List<String> classNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path root : ROOTS) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> walk = Files.walk(root)) {
+          walk.filter(p -> p.toString().endsWith(".class"))
+              .map(p -> root.relativize(p).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", ""))
+              .forEach(names::add);
+        }
+      } else {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
+          jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class"))
+              .map(n -> n.replace('/', '.').replaceAll("\\.class$", "")).forEach(names::add);
+        }
+      }
+    }
+    assertFalse(names.stream().noneMatch(n -> n.startsWith("io.sfsturbo.jobs.model.")), "the generated classes");
+    names.sort(null);
+    return names;
   }
 
   @Test
   void publicSignaturesShowNoInternalOrTransportType() throws Exception {
     List<String> problems = new ArrayList<>();
     for (String name : classNames()) {
-      if (name.contains(".internal.") || name.endsWith("package-info")) {
+      if (name.contains(".internal.") || name.endsWith("package-info") || name.endsWith("module-info")
+          || name.startsWith(RETROFIT_INTERFACE_PACKAGE)) {
         continue;
       }
       Class<?> c = Class.forName(name, false, getClass().getClassLoader());
@@ -89,7 +118,8 @@ class PublicApiTest {
     List<String> twice = new ArrayList<>();
     for (String name : classNames()) {
       String simple = name.substring(name.lastIndexOf('.') + 1);
-      if (!simple.contains("$") && !simple.equals("package-info") && !seen.add(simple)) {
+      if (!simple.contains("$") && !simple.equals("package-info") && !simple.equals("module-info")
+          && !seen.add(simple)) {
         twice.add(simple);
       }
     }

@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.bench;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.retry.Backoff;
-import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.testkit.FixedJitterTime;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitCheckpoint;
@@ -160,7 +160,7 @@ public final class GatewayScaleMain {
 
     // defaults=true: nothing but where to go and who we are.
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:" + port + "/"))
-        .allowInsecureHttp(true).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN)).build();
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN)).build();
     JobWaiter shared = client.waiter();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long baseline = big ? liveHeap(memory) : 0;
@@ -185,7 +185,7 @@ public final class GatewayScaleMain {
       WaitOptions o = big ? bigOptions[i % bigOptions.length] : options;
       if (!big) {
         draws[i] = new Draws();
-        waiter = TestHooks.jitter(client.waiterBuilder(), draws[i]).build();
+        waiter = client.waiterBuilder().timeSource(FixedJitterTime.of(draws[i])).build();
         o = options.toBuilder().listener(draws[i]).build();
       }
       startedAt[i] = System.nanoTime();

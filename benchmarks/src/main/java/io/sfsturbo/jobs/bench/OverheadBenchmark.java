@@ -77,15 +77,15 @@ public class OverheadBenchmark {
     rawWithSdkTimeouts = raw.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
         .readTimeout(java.time.Duration.ofSeconds(30)).callTimeout(java.time.Duration.ofSeconds(60)).build();
     rawUrl = server.url("/v1/" + PROJECT + "/sfs-turbo/jobs/" + JOB_ID);
-    tokenClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+    tokenClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).build();
-    akskClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+    akskClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT).credentials(AkSkCredentials.of("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
         .build();
     telemetry = new TelemetryStacks();
-    micrometerClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+    micrometerClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).telemetry(telemetry.micrometer).build();
-    otelClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true)
+    otelClient = SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT).credentials(TokenCredentials.of(TOKEN)).telemetry(telemetry.otel).build();
     // Fail early (and not inside a measurement) if a client does not read the fixed job.
     if (!JOB_ID.equals(tokenClient.showJobDetail(JOB_ID).jobId())

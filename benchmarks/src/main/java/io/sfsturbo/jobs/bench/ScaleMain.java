@@ -87,8 +87,8 @@ public final class ScaleMain {
     OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES)).build();
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(URI.create("http://127.0.0.1:" + port + "/"))
-        .allowInsecureHttp(true).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN))
-        .httpClient(http).build();
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(ScaleJobs.PROJECT).credentials(TokenCredentials.of(ScaleJobs.TOKEN))
+        .httpConfiguration(h -> h.httpClient(http)).build();
     JobWaiter waiter = client.waiter();
 
     sampler.start();

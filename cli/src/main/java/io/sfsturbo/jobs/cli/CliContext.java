@@ -7,11 +7,12 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the CLI reads from the world around it besides the command line: environment variables, the home
- * directory (for the credentials profile), whether stderr is a terminal, and a monotonic clock. Tests pass
- * their own, so that no test depends on the machine's environment, profile or terminal.
+ * directory (for the credentials profile), whether stderr is a terminal and its size, a monotonic clock, and where
+ * Ctrl-C is heard. Tests pass their own, so that no test depends on the machine's environment, profile or terminal.
  */
 final class CliContext {
   /** Set by the launcher script from {@code [ -t 2 ]}: Java itself cannot tell whether stderr is a terminal. */
@@ -21,38 +22,37 @@ final class CliContext {
   final Path home;
   final boolean stderrIsTerminal;
   final LongSupplier nanoTime;
+  final Interrupts interrupts;
+  /** {@code stty size}'s answer for the terminal, or null; asked only when live lines are drawn. */
+  private final Supplier<String> sttySize;
 
+  /** Tests: no terminal to ask for its size, only the environment; Ctrl-C through JVM shutdown hooks. */
   CliContext(Map<String, String> env, Path home, boolean stderrIsTerminal, LongSupplier nanoTime) {
+    this(env, home, stderrIsTerminal, nanoTime, Interrupts.SHUTDOWN_HOOKS, () -> null);
+  }
+
+  CliContext(Map<String, String> env, Path home, boolean stderrIsTerminal, LongSupplier nanoTime,
+      Interrupts interrupts, Supplier<String> sttySize) {
     this.env = Objects.requireNonNull(env, "env");
     this.home = Objects.requireNonNull(home, "home");
     this.stderrIsTerminal = stderrIsTerminal;
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.interrupts = Objects.requireNonNull(interrupts, "interrupts");
+    this.sttySize = Objects.requireNonNull(sttySize, "sttySize");
   }
 
   /** The real environment, home directory, terminal and clock. */
   static CliContext system() {
     return new CliContext(System.getenv(), Paths.get(System.getProperty("user.home", ".")), detectTerminal(),
-        System::nanoTime);
+        System::nanoTime, Interrupts.SHUTDOWN_HOOKS, TerminalSize::stty);
   }
 
-  /** Terminal width for live lines: a line longer than the terminal wraps and breaks the redraw. */
-  int columns() {
-    return size("COLUMNS", 20, 80);
-  }
-
-  /** Terminal height for live lines: a block of lines taller than the terminal cannot be redrawn. */
-  int rows() {
-    return size("LINES", 2, 24);
-  }
-
-  /** A size the launcher exports (from {@code stty size}) or the shell set, else a usual default. */
-  private int size(String variable, int least, int otherwise) {
-    try {
-      int n = Integer.parseInt(env.getOrDefault(variable, "").trim());
-      return n >= least && n <= 1000 ? n : otherwise;
-    } catch (NumberFormatException e) {
-      return otherwise;
-    }
+  /**
+   * The terminal's size for live lines: a line wider than the terminal wraps, and a block taller than it scrolls,
+   * and either breaks the redraw. Asks the terminal (a process): call it only when live lines are drawn.
+   */
+  TerminalSize terminalSize() {
+    return TerminalSize.of(sttySize.get(), env);
   }
 
   private static boolean detectTerminal() {

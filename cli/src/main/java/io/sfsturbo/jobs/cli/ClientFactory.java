@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.errors.CredentialsException;
-import io.sfsturbo.jobs.internal.Printable;
-import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.net.URI;
@@ -61,46 +62,37 @@ final class ClientFactory {
    * @param tweak tests' last say over the builder, or null
    */
   static Handle create(Settings s, CliContext ctx, SfsTurboEmulator emulator, Telemetry telemetry,
-      UnaryOperator<SfsTurboJobsClient.Builder> tweak) {
-    SfsTurboJobsClient.Builder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
+      UnaryOperator<SfsTurboJobsClientBuilder> tweak) {
+    SfsTurboJobsClientBuilder b = emulator != null ? emulator.clientBuilder() : configured(s, ctx);
     if (telemetry != null) {
       // Through the SDK's telemetry, not an OkHttpClient of the CLI's: the client keeps its own HTTP defaults
       // (concurrent requests, pool, timeouts), which a client passed in would replace.
       b.telemetry(telemetry);
     }
-    SfsTurboJobsClient.Builder ready = tweak == null ? b : tweak.apply(b);
+    SfsTurboJobsClientBuilder ready = tweak == null ? b : tweak.apply(b);
     return new Handle(setup(ready::build));
   }
 
-  private static SfsTurboJobsClient.Builder configured(Settings s, CliContext ctx) {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder().userAgentSuffix("sfsturbo-jobs-cli");
+  private static SfsTurboJobsClientBuilder configured(Settings s, CliContext ctx) {
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("sfsturbo-jobs-cli"));
     String regionId = s.region != null ? s.region : blankToNull(ctx.env.get(ENV_REGION));
     if (regionId == null && s.endpoint == null) {
       throw new SetupException("no region: pass --region (e.g. eu-de) or set " + ENV_REGION
           + ", or pass --endpoint URL (or --emulator to try the CLI without a cloud account)");
     }
     if (s.endpoint != null) {
-      if (s.endpoint.getRawUserInfo() != null) {
-        throw new SetupException("--endpoint must not hold user:password@; credentials come from the environment "
-            + "or --token-file");
-      }
       if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
-        b.allowInsecureHttp(true);
+        b.httpConfiguration(h -> h.allowInsecureHttp(true));
       }
       setup(() -> b.endpoint(s.endpoint));
     } else {
-      try {
-        b.region(Region.of(regionId));
-      } catch (IllegalArgumentException e) {
-        String from = s.region != null ? "--region" : ENV_REGION;
-        throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 600));
-      }
+      b.region(RegionChoice.of(regionId, s.region != null ? "--region" : ENV_REGION));
     }
     // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
     boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
         || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
     CredentialsProfile profile = needsProfile ? profile(ctx) : null;
-    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(ctx.env, profile);
+    String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(environment(ctx), profile);
     if (project == null) {
       throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
           + " (or project_id in the [basic] section of " + PROFILE + ")");
@@ -111,7 +103,7 @@ final class ClientFactory {
       String from = s.projectId != null ? "--project-id"
           : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
           : "project_id of " + profile.file();
-      throw new SetupException(from + ": " + Printable.capped(e.getMessage(), 300));
+      throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 300));
     }
     b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
     return b;
@@ -120,10 +112,10 @@ final class ClientFactory {
   /** The credentials profile, read once for project id and credentials. */
   private static CredentialsProfile profile(CliContext ctx) {
     try {
-      return CredentialsProfile.find(ctx.env, ctx.home);
+      return CredentialsProfile.find(environment(ctx));
     } catch (CredentialsException e) {
       // Its messages name the file and line, never a value.
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 
@@ -132,10 +124,10 @@ final class ClientFactory {
       throw new SetupException(noCredentials());
     }
     try {
-      return DefaultCredentialsChain.resolve(ctx.env, profile);
+      return DefaultCredentialsChain.resolve(environment(ctx), profile);
     } catch (CredentialsException e) {
       // The chain's messages about variables name the variable and never the value.
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 
@@ -152,6 +144,10 @@ final class ClientFactory {
         + " names)";
   }
 
+  private static Environment environment(CliContext ctx) {
+    return Environment.of(ctx.env, ctx.home);
+  }
+
   static String blankToNull(String v) {
     return v == null || v.trim().isEmpty() ? null : v.trim();
   }
@@ -161,7 +157,7 @@ final class ClientFactory {
     try {
       return code.get();
     } catch (IllegalArgumentException e) {
-      throw new SetupException(Printable.capped(e.getMessage(), 600));
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
     }
   }
 }

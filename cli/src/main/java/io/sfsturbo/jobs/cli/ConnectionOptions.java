@@ -12,7 +12,8 @@ final class ConnectionOptions {
       description = "Region id, e.g. eu-de, eu-nl, cn-north-4 (default: HUAWEICLOUD_SDK_REGION).")
   String region;
 
-  @Option(names = "--endpoint", paramLabel = "URL", description = "Endpoint URL, https (the JVM's trust store applies).")
+  @Option(names = "--endpoint", paramLabel = "URL", converter = EndpointConverter.class,
+      description = "Endpoint URL, https (the JVM's trust store applies).")
   URI endpoint;
 
   @Option(names = "--insecure-http", description = "Allow a plain http --endpoint, only on a loopback address "

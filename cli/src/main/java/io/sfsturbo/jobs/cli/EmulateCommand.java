@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -21,17 +23,23 @@ import picocli.CommandLine.Option;
  * credentials are for tests only. Ctrl-C (or SIGTERM) stops it cleanly.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Runs an SFS Turbo jobs emulator (ShowJobDetail) as a local server with the demo",
-        "jobs demo-success, demo-failed, demo-running and the jobs of --jobs FILE.",
-        "Prints its URL on stdout; Ctrl-C stops it."},
+    description = {"Runs a local SFS Turbo jobs emulator with demo jobs.",
+        "A ShowJobDetail server with the demo jobs demo-success, demo-failed and",
+        "demo-running, and the jobs of --jobs FILE. Prints its URL on stdout; Ctrl-C",
+        "stops it."},
     footer = {"", "The jobs file (JSON):",
         "  {\"jobs\": [{\"job_id\": \"job-1\", \"job_type\": \"expand\",",
         "     \"steps\": [{\"status\": \"running\", \"polls\": 3}], \"end\": \"failed\",",
         "     \"error_code\": \"SFS.TURBO.0038\", \"fail_reason\": \"disk full\",",
         "     \"sub_jobs\": [...], \"faults\": [\"THROTTLED\", \"CONNECTION_RESET\"]}],",
         "   \"fault_rate\": {\"rate\": 0.1, \"seed\": 42, \"faults\": [\"INTERNAL_ERROR\"]}}",
-        "A step lasts \"polls\" polls or \"seconds\" seconds; \"end\" is success (default), failed or never."})
+        "A step lasts \"polls\" polls or \"seconds\" seconds (one of the two); \"end\" is",
+        "success (the default), failed or never. Job ids must differ."})
 final class EmulateCommand implements Callable<Integer> {
+  /** At this rate a refused request is told to come back within 100 s. */
+  static final double MIN_RATE_LIMIT = 0.01;
+  static final double MAX_RATE_LIMIT = 1_000_000;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -70,15 +78,15 @@ final class EmulateCommand implements Callable<Integer> {
   Duration latencyMax;
 
   @Option(names = "--rate-limit", paramLabel = "RPS",
-      description = "Answer 429 (APIGW.0308, with Retry-After) beyond this many requests per second, as the "
-          + "gateway's flow control does. Default: no limit.")
+      description = "Answer 429 (APIGW.0308, with Retry-After) beyond this many requests per second (0.01 to "
+          + "1000000), as the gateway's flow control does. Default: no limit.")
   Double rateLimit;
 
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cmd = spec.commandLine();
     if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(cmd, "--port must be 0 to 65535, was " + port);
+      throw new CommandLine.ParameterException(cmd, "--port: must be 0 to 65535, was " + port);
     }
     if ((ak == null) != (sk == null)) {
       throw new CommandLine.ParameterException(cmd, "give both --ak and --sk, or neither");
@@ -87,13 +95,15 @@ final class EmulateCommand implements Callable<Integer> {
     try {
       address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new CommandLine.ParameterException(cmd, "--bind '" + Printable.capped(bind, 100) + "' is not an address");
+      throw new CommandLine.ParameterException(cmd, "--bind '" + SafeText.capped(bind, 100) + "' is not an address");
     }
     if (latencyMax != null && (latency == null || latencyMax.compareTo(latency) < 0)) {
       throw new CommandLine.ParameterException(cmd, "--latency-max needs a --latency no larger than it");
     }
-    if (rateLimit != null && !(rateLimit > 0 && rateLimit < 1e9)) {
-      throw new CommandLine.ParameterException(cmd, "--rate-limit must be a positive number of requests per second");
+    if (rateLimit != null && !(rateLimit >= MIN_RATE_LIMIT && rateLimit <= MAX_RATE_LIMIT)) {
+      // Below the least, Retry-After would grow past any client's patience (1e-20 gave 9223372036854775807 s).
+      throw new CommandLine.ParameterException(cmd, "--rate-limit: must be from " + MIN_RATE_LIMIT + " to "
+          + (long) MAX_RATE_LIMIT + " requests per second, was " + rateLimit);
     }
     JobsFile jobs = jobsFile == null ? null : JobsFile.read(jobsFile);
     EmulatorAuth auth = ak != null ? EmulatorAuth.akSk(ak, sk) : EmulatorAuth.token(token);
@@ -109,7 +119,7 @@ final class EmulateCommand implements Callable<Integer> {
     if (rateLimit != null) {
       builder.rateLimit(rateLimit);
     }
-    SfsTurboEmulator emulator = DemoEmulator.load(builder.build().start(address, port));
+    SfsTurboEmulator emulator = DemoEmulator.load(listen(builder.build(), address));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       emulator.close();
@@ -137,5 +147,27 @@ final class EmulateCommand implements Callable<Integer> {
     }
     stopped.await();
     return ExitCodes.SUCCESS;
+  }
+
+  /** Starts the emulator; a port or address it cannot have is a setup error naming the flag that chose it. */
+  private SfsTurboEmulator listen(SfsTurboEmulator emulator, InetAddress address) {
+    try {
+      return emulator.start(address, port);
+    } catch (UncheckedIOException e) {
+      String reason = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      String lower = reason.toLowerCase(Locale.ROOT);
+      if (lower.contains("in use")) {
+        throw new SetupException("--port " + port + ": already in use; choose another, or 0 for a free one");
+      }
+      if (lower.contains("permission denied") || lower.contains("access")) {
+        throw new SetupException("--port " + port + ": not allowed (ports below 1024 need privileges); choose "
+            + "another, or 0 for a free one");
+      }
+      if (lower.contains("assign")) {
+        throw new SetupException("--bind " + SafeText.capped(bind, 100) + ": not an address of this machine");
+      }
+      throw new SetupException("--bind " + SafeText.capped(bind, 100) + " --port " + port + ": cannot listen ("
+          + SafeText.capped(reason, 200) + ")");
+    }
   }
 }

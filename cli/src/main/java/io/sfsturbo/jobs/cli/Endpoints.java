@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -35,7 +35,7 @@ final class Endpoints {
     }
     if (host == null || !isLoopback(host)) {
       throw new SetupException("--insecure-http allows plain http only to a loopback address (127.0.0.1, ::1, "
-          + "localhost), not to '" + Printable.capped(String.valueOf(host), 100) + "'; use https for other hosts");
+          + "localhost), not to '" + SafeText.capped(String.valueOf(host), 100) + "'; use https for other hosts");
     }
     return true;
   }
@@ -63,6 +63,6 @@ final class Endpoints {
   /** The endpoint for a message: scheme, host and port only, since user info or a path may hold secrets. */
   static String shown(URI endpoint) {
     String text = endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
-    return Printable.capped(text, 200);
+    return SafeText.capped(text, 200);
   }
 }

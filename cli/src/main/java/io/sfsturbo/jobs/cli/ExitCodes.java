@@ -13,6 +13,11 @@ final class ExitCodes {
   static final int TIMEOUT = 3;
   /** The API, authentication or the network failed. */
   static final int ERROR = 4;
+  /**
+   * {@code wait} was interrupted (Ctrl-C): 128 + SIGINT, as shells report a command that Ctrl-C ended. The JVM
+   * exits with it by itself after its shutdown hooks; an embedded run returns it.
+   */
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.text.DurationText;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
-import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Prints a job as a human table or as the API's JSON document.
  *
- * <p>Every value in the table came from the server, so each goes through {@link Printable#escape}: a job
+ * <p>Every value in the table came from the server, so each goes through {@link SafeText#escape}: a job
  * type holding an escape sequence or a line break must show as text, not drive the terminal or forge a
  * row. The JSON form is written by {@link JsonOutput}, which escapes inside JSON strings instead.
  */
@@ -39,7 +39,7 @@ final class JobPrinter {
     row(out, "Status", text(job.statusAsString()) + (job.isPartialFailure() ? " (with failed sub-jobs)" : ""));
     row(out, "Begin", time(job.beginTime(), job.beginTimeAsString()));
     row(out, "End", time(job.endTime(), job.endTimeAsString()));
-    row(out, "Duration", Durations.human(job.duration()));
+    row(out, "Duration", DurationText.format(job.duration()));
     if (job.errorCode() != null || job.failReason() != null) {
       row(out, "Error", dash(job.errorCode()) + ": " + dash(job.failReason()));
     }
@@ -58,7 +58,7 @@ final class JobPrinter {
             : dash(s.errorCode()) + ": " + dash(s.failReason());
         StringBuilder more = new StringBuilder();
         for (Map.Entry<String, JsonElement> extra : otherFields(JsonOutput.fromFields(s)).entrySet()) {
-          more.append("  ").append(Printable.escape(extra.getKey())).append('=').append(plain(extra.getValue()));
+          more.append("  ").append(SafeText.escape(extra.getKey())).append('=').append(plain(extra.getValue()));
         }
         out.printf(format, dash(s.jobId()), dash(s.jobType()), text(s.statusAsString()), error, more);
       }
@@ -86,7 +86,7 @@ final class JobPrinter {
   /** A value as text: a string without its quotes, anything else as JSON. */
   private static String plain(JsonElement value) {
     if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
-      return Printable.escape(value.getAsString());
+      return SafeText.escape(value.getAsString());
     }
     StringBuilder sb = new StringBuilder();
     JsonOutput.write(value, sb);
@@ -95,24 +95,24 @@ final class JobPrinter {
 
   /** Prints one row; the value is escaped here, so callers pass server text as it came. */
   private static void row(PrintWriter out, String name, String value) {
-    out.printf("%-11s %s%n", name, value == null ? "-" : Printable.escape(value));
+    out.printf("%-11s %s%n", name, value == null ? "-" : SafeText.escape(value));
   }
 
   /** Escapes server text for a table cell; null shows as a dash. */
   private static String dash(String s) {
-    return s == null ? "-" : Printable.escape(s);
+    return s == null ? "-" : SafeText.escape(s);
   }
 
   /** A status (or any value whose text the server chose), escaped; an undocumented status is kept as sent. */
   static String text(Object value) {
-    return value == null ? "-" : Printable.escape(value.toString());
+    return value == null ? "-" : SafeText.escape(value.toString());
   }
 
   static String time(Instant instant, String text) {
     if (instant != null) {
       return instant.toString().replace('T', ' ').replace("Z", " UTC");
     }
-    return text == null ? "-" : Printable.escape(text) + " (unreadable)";
+    return text == null ? "-" : SafeText.escape(text) + " (unreadable)";
   }
 
 }

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.model.SubJobDetail;
-import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.retry.Backoff;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
 import java.time.Duration;
 
 /**
  * One job on a {@link ProgressBoard}: hears the wait's events and the board's poll counts, and says where
- * the job stands in one line. Ids, types and statuses are escaped ({@link Printable#escape}) so that one
+ * the job stands in one line. Ids, types and statuses are escaped ({@link SafeText#escape}) so that one
  * line stays one line and no escape sequence the server chose reaches the terminal. Guarded by the board.
  */
 final class JobTrack implements JobProgressListener {
@@ -39,7 +39,7 @@ final class JobTrack implements JobProgressListener {
 
   JobTrack(ProgressBoard board, String jobId, Backoff pollBackoff, long now) {
     this.board = board;
-    this.shownId = Printable.escape(jobId);
+    this.shownId = SafeText.escape(jobId);
     this.pollBackoff = pollBackoff;
     this.lastPrinted = now;
   }
@@ -102,7 +102,7 @@ final class JobTrack implements JobProgressListener {
       // The wait draws its jitter below the backoff's delay, so the delay without jitter is the latest the
       // next poll comes (a server's Retry-After aside).
       Duration next = pollBackoff.delay(Math.max(0, polls - 1), 0.0).minusNanos(now - lastPollEnded);
-      sb.append(", next poll in ").append(next.isNegative() || next.isZero() ? "a moment" : Durations.human(round(next)));
+      sb.append(", next poll in ").append(next.isNegative() || next.isZero() ? "a moment" : DurationText.format(round(next)));
     }
     return sb.toString();
   }
@@ -130,8 +130,8 @@ final class JobTrack implements JobProgressListener {
     synchronized (board) {
       subTotals(job);
     }
-    board.event(this, "  sub-job " + Printable.escape(String.valueOf(sub.jobId())) + " ("
-        + Printable.escape(String.valueOf(sub.jobType())) + ") of " + shownId + ": " + change(previous)
+    board.event(this, "  sub-job " + SafeText.escape(String.valueOf(sub.jobId())) + " ("
+        + SafeText.escape(String.valueOf(sub.jobType())) + ") of " + shownId + ": " + change(previous)
         + JobPrinter.text(sub.statusAsString()));
   }
 
@@ -148,7 +148,7 @@ final class JobTrack implements JobProgressListener {
     }
     // Said at once: a mistyped id would otherwise be the whole grace period of silence.
     board.event(this, "job " + shownId + " not found yet; it may have just been created, so trying until "
-        + Durations.human(gracePeriod) + " have passed (then it is an error: check the id)");
+        + DurationText.format(gracePeriod) + " have passed (then it is an error: check the id)");
   }
 
   private void subTotals(JobDetail job) {

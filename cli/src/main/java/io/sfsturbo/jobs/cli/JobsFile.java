@@ -3,19 +3,22 @@ package io.sfsturbo.jobs.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import io.sfsturbo.jobs.internal.BoundedFile;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.SfsTurboJobsClient;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the jobs of {@code emulate --jobs FILE}: a JSON document such as
@@ -28,16 +31,25 @@ import java.util.Locale;
  *    "faults": ["THROTTLED", "CONNECTION_RESET"]}],
  *  "fault_rate": {"rate": 0.1, "seed": 42, "faults": ["INTERNAL_ERROR"]}}
  * }</pre>
- * A step lasts {@code polls} polls or {@code seconds} seconds (a job and its sub-jobs use one kind);
- * {@code end} is {@code success} (default), {@code failed} or {@code never}. Every problem is a
- * {@link SetupException} naming the file and the job. The file is read by {@link BoundedFile}: a regular file
- * of at most {@link #MAX_BYTES}, scripting at most {@link #MAX_JOB_IDS} jobs and sub-jobs; a pipe or a device
- * is refused at once.
+ * A step lasts {@code polls} polls or {@code seconds} seconds, exactly one of the two (a job and its sub-jobs use
+ * one kind); {@code end} is {@code success} (default), {@code failed} or {@code never}. Job ids must differ, and
+ * so must the sub-job ids of a job: the emulator would otherwise keep the last silently.
+ *
+ * <p>Every problem is a {@link SetupException} naming the file and where in it: the line and column of a syntax
+ * error ({@link JsonText}), else the job, sub-job or step and the member. The file is read by {@link SmallFile}:
+ * a regular file of at most {@link #MAX_BYTES}, scripting at most {@link #MAX_JOB_IDS} jobs and sub-jobs; a
+ * pipe or a device is refused at once.
  */
 final class JobsFile {
   static final int MAX_BYTES = 4 * 1024 * 1024;
   /** The most jobs and sub-jobs a file may script: the emulator keeps every one. */
   static final int MAX_JOB_IDS = 10_000;
+  /** A step longer than the longest wait the CLI accepts would never end in any test. */
+  private static final BigDecimal MAX_STEP_SECONDS = BigDecimal.valueOf(DurationConverter.MAX.getSeconds());
+
+  private static final String[] JOB_KEYS = {"job_id", "job_type", "steps", "end", "error_code", "fail_reason",
+      "sub_jobs", "faults"};
+  private static final String[] SUB_JOB_KEYS = {"job_id", "job_type", "steps", "end", "error_code", "fail_reason"};
 
   private final Path file;
   private final List<JobScript> jobs = new ArrayList<>();
@@ -54,11 +66,10 @@ final class JobsFile {
   static JobsFile read(Path file) {
     JobsFile f = new JobsFile(file);
     try {
-      f.parse(JsonParser.parseString(BoundedFile.readUtf8(file, MAX_BYTES)));
-    } catch (BoundedFile.Refused e) {
+      f.parse(JsonText.parse(SmallFile.readUtf8(file, MAX_BYTES)));
+    } catch (SmallFile.Refused | JsonText.Malformed e) {
       throw f.fail(e.getMessage());
-    } catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException
-        | UnsupportedOperationException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw f.fail(String.valueOf(e.getMessage()));
     }
     return f;
@@ -82,112 +93,162 @@ final class JobsFile {
   }
 
   private void parse(JsonElement root) {
-    if (!root.isJsonObject() || !root.getAsJsonObject().has("jobs")) {
+    JsonFields doc = new JsonFields(root, "the document").only("jobs", "fault_rate");
+    JsonArray list = doc.array("jobs");
+    if (list == null) {
       throw new IllegalArgumentException("must be a JSON object with a \"jobs\" array");
     }
-    JsonObject doc = root.getAsJsonObject();
-    JsonArray list = doc.getAsJsonArray("jobs");
-    int ids = list.size();
+    countIds(list);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonFields job = new JsonFields(list.get(i), "job " + (i + 1)).only(JOB_KEYS);
+      String id = jobId(job);
+      Integer before = seen.put(id, i + 1);
+      if (before != null) {
+        throw new IllegalArgumentException("job id '" + SafeText.capped(id, 100) + "' is given twice (jobs " + before
+            + " and " + (i + 1) + "); each job needs its own");
+      }
+      JsonFields named = new JsonFields(list.get(i), "job '" + SafeText.capped(id, 100) + "'");
+      jobs.add(build(named, script(named, id, true)));
+      if (job.has("faults")) {
+        faultJobIds.add(id);
+        faults.add(faultList(named, "faults"));
+      }
+    }
+    if (doc.has("fault_rate")) {
+      JsonFields rate = doc.object("fault_rate", "fault_rate").only("rate", "seed", "faults");
+      BigDecimal r = rate.number("rate");
+      if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
+        throw rate.fail("\"rate\" must be between 0 and 1, was " + r.toPlainString());
+      }
+      faultRate = r.doubleValue();
+      faultSeed = rate.has("seed") ? rate.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1;
+      rateFaults = faultList(rate, "faults");
+      if (faultRate > 0 && rateFaults.length == 0) {
+        throw rate.fail("\"faults\" must name at least one fault to mix in");
+      }
+    }
+  }
+
+  /** Refuses a file over {@link #MAX_JOB_IDS} before any script is built: the emulator would keep them all. */
+  private static void countIds(JsonArray list) {
+    long ids = list.size();
     for (int i = 0; i < list.size() && ids <= MAX_JOB_IDS; i++) {
-      JsonElement subs = list.get(i).getAsJsonObject().get("sub_jobs");
+      JsonElement job = list.get(i);
+      JsonElement subs = job.isJsonObject() ? job.getAsJsonObject().get("sub_jobs") : null;
       ids += subs != null && subs.isJsonArray() ? subs.getAsJsonArray().size() : 0;
     }
     if (ids > MAX_JOB_IDS) {
       throw new IllegalArgumentException("holds more than " + MAX_JOB_IDS + " job ids (jobs and sub-jobs together), "
           + "the limit");
     }
-    for (int i = 0; i < list.size(); i++) {
-      JsonObject job = list.get(i).getAsJsonObject();
-      String id = text(job, "job_id", "job " + (i + 1));
-      try {
-        jobs.add(script(job, id).build());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("job '" + Printable.capped(id, 100) + "': " + e.getMessage(), e);
-      }
-      if (job.has("faults")) {
-        faultJobIds.add(id);
-        faults.add(faultList(job.getAsJsonArray("faults")));
-      }
-    }
-    if (doc.has("fault_rate")) {
-      JsonObject rate = doc.getAsJsonObject("fault_rate");
-      faultRate = rate.get("rate").getAsDouble();
-      faultSeed = rate.has("seed") ? rate.get("seed").getAsLong() : 1;
-      rateFaults = faultList(rate.getAsJsonArray("faults"));
-      if (!(faultRate >= 0 && faultRate <= 1)) {
-        throw new IllegalArgumentException("fault_rate.rate must be between 0 and 1");
-      }
-    }
   }
 
-  private static JobScript.Builder script(JsonObject job, String id) {
+  /** A job's id, checked as the CLI checks JOB_ID: an id no request could name is a mistake in the file. */
+  private static String jobId(JsonFields job) {
+    String id = job.string("job_id");
+    try {
+      SfsTurboJobsClient.requireValidJobId(id);
+    } catch (IllegalArgumentException e) {
+      String why = String.valueOf(e.getMessage());
+      throw job.fail(why.startsWith("jobId") ? "job_id" + why.substring("jobId".length()) : "job_id: " + why);
+    }
+    return id;
+  }
+
+  private static JobScript.Builder script(JsonFields job, String id, boolean topLevel) {
     JobScript.Builder b = JobScript.builder(id);
     if (job.has("job_type")) {
-      b.jobType(job.get("job_type").getAsString());
+      b.jobType(job.string("job_type"));
     }
-    if (job.has("steps")) {
-      for (JsonElement e : job.getAsJsonArray("steps")) {
-        JsonObject step = e.getAsJsonObject();
-        String status = text(step, "status", "a step");
-        if (step.has("seconds")) {
-          b.status(status, Duration.ofMillis((long) (step.get("seconds").getAsDouble() * 1000)));
-        } else {
-          b.status(status, step.has("polls") ? step.get("polls").getAsInt() : 1);
-        }
-      }
+    JsonArray steps = job.array("steps");
+    for (int i = 0; steps != null && i < steps.size(); i++) {
+      step(b, new JsonFields(steps.get(i), job.where + ": step " + (i + 1)).only("status", "polls", "seconds"));
     }
-    String end = job.has("end") ? job.get("end").getAsString().toLowerCase(Locale.ROOT) : "success";
+    String end = job.string("end", "success").toLowerCase(Locale.ROOT);
     switch (end) {
       case "success":
         b.succeeds();
         break;
       case "failed":
-        b.fails(job.has("error_code") ? job.get("error_code").getAsString() : "SFS.TURBO.0001",
-            job.has("fail_reason") ? job.get("fail_reason").getAsString() : "failed");
+        b.fails(job.string("error_code", "SFS.TURBO.0001"), job.string("fail_reason", "failed"));
         break;
       case "never":
         b.neverEnds();
         break;
       default:
-        throw new IllegalArgumentException("end must be success, failed or never");
+        throw job.fail("\"end\" must be success, failed or never, was '" + SafeText.capped(end, 40) + "'");
     }
-    if (job.has("sub_jobs")) {
-      JsonArray subs = job.getAsJsonArray("sub_jobs");
-      for (int i = 0; i < subs.size(); i++) {
-        JsonObject sub = subs.get(i).getAsJsonObject();
-        String subId = text(sub, "job_id", "sub-job " + (i + 1));
-        if (sub.has("sub_jobs")) {
-          // The API has no sub-jobs of sub-jobs; refused rather than ignored, and never nested deep.
-          throw new IllegalArgumentException("sub-job '" + Printable.capped(subId, 100) + "' has sub_jobs; only a job has");
-        }
-        b.subJob(script(sub, subId));
+    if (!topLevel) {
+      return b;
+    }
+    JsonArray subs = job.array("sub_jobs");
+    Set<String> subIds = new HashSet<>();
+    for (int i = 0; subs != null && i < subs.size(); i++) {
+      JsonElement element = subs.get(i);
+      if (element.isJsonObject() && element.getAsJsonObject().has("sub_jobs")) {
+        // The API has no sub-jobs of sub-jobs; refused rather than ignored, and never nested deep.
+        String subId = new JsonFields(element, job.where + ": sub-job " + (i + 1)).string("job_id");
+        throw job.fail("sub-job '" + SafeText.capped(subId, 100) + "' has sub_jobs; only a job has");
       }
+      String subId = new JsonFields(element, job.where + ": sub-job " + (i + 1)).only(SUB_JOB_KEYS).string("job_id");
+      if (!subIds.add(subId)) {
+        throw job.fail("sub-job id '" + SafeText.capped(subId, 100) + "' is given twice; each sub-job needs its own");
+      }
+      JsonFields sub = new JsonFields(element, job.where + ": sub-job '" + SafeText.capped(subId, 100) + "'");
+      b.subJob(script(sub, subId, false));
     }
     return b;
   }
 
-  private static Fault[] faultList(JsonArray list) {
-    Fault[] out = new Fault[list.size()];
+  /** A step lasts polls or seconds: exactly one of the two, as a script counts either. */
+  private static void step(JobScript.Builder b, JsonFields step) {
+    String status = step.string("status");
+    boolean polls = step.has("polls");
+    if (polls == step.has("seconds")) {
+      throw step.fail(polls ? "has both \"polls\" and \"seconds\"; give one" : "has neither \"polls\" nor \"seconds\"; "
+          + "give one, e.g. \"polls\": 3");
+    }
+    try {
+      if (polls) {
+        b.status(status, (int) step.integer("polls", 1, Integer.MAX_VALUE));
+      } else {
+        BigDecimal seconds = step.number("seconds");
+        if (seconds.signum() <= 0 || seconds.compareTo(MAX_STEP_SECONDS) > 0) {
+          throw step.fail("\"seconds\" must be more than 0 and at most " + MAX_STEP_SECONDS + ", was "
+              + seconds.toPlainString());
+        }
+        b.status(status, Duration.ofNanos(seconds.movePointRight(9).longValue()));
+      }
+    } catch (IllegalStateException e) {
+      throw step.fail("counts " + (polls ? "polls" : "seconds") + " where an earlier step counts "
+          + (polls ? "seconds" : "polls") + "; a job's steps use one kind");
+    }
+  }
+
+  private static JobScript build(JsonFields job, JobScript.Builder b) {
+    try {
+      return b.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw job.fail(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static Fault[] faultList(JsonFields owner, String key) {
+    String[] names = owner.strings(key);
+    Fault[] out = new Fault[names.length];
     for (int i = 0; i < out.length; i++) {
-      String name = list.get(i).getAsString();
       try {
-        out[i] = Fault.valueOf(name.toUpperCase(Locale.ROOT));
+        out[i] = Fault.valueOf(names[i].toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown fault '" + Printable.capped(name, 60) + "'; known: "
-            + java.util.Arrays.toString(Fault.values()), e);
+        throw owner.fail("unknown fault '" + SafeText.capped(names[i], 60) + "'; known: "
+            + Arrays.toString(Fault.values()));
       }
     }
     return out;
   }
 
-  private static String text(JsonObject o, String key, String what) {
-    if (!o.has(key) || !o.get(key).isJsonPrimitive()) {
-      throw new IllegalArgumentException(what + " has no \"" + key + "\"");
-    }
-    return o.get(key).getAsString();
-  }
-
   private SetupException fail(String why) {
-    return new SetupException("--jobs " + Printable.capped(file.toString(), 300) + ": " + Printable.capped(why, 600));
+    return new SetupException("--jobs " + SafeText.capped(file.toString(), 300) + ": " + SafeText.capped(why, 600));
   }
 }

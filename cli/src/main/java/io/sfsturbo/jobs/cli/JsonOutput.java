@@ -12,7 +12,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,7 +25,7 @@ import java.util.Map;
  * document may carry control characters inside its strings (a lenient server or a hostile one) and
  * these would reach the terminal. Written back, every field stays, unknown ones included, in the order
  * received; numbers keep the text they were sent with; strings decode to the same values. Only the
- * spelling changes: what {@link Printable#escape} escapes on a terminal (C0 controls, DEL, C1 controls,
+ * spelling changes: what {@link SafeText#escape} escapes on a terminal (C0 controls, DEL, C1 controls,
  * U+2028/U+2029, the bidi controls and unpaired surrogates) is written as <code>&#92;uXXXX</code> escapes,
  * so the output is plain printable UTF-8 and valid RFC 8259 JSON. When a document repeats a key, the last value wins (the parser keeps one).
  *
@@ -116,8 +116,8 @@ final class JsonOutput {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         sb.append('\\').append(c);
-      } else if (Printable.needsEscape(s, i)) {
-        Printable.appendEscape(c, sb);
+      } else if (SafeText.needsEscape(s, i)) {
+        SafeText.appendEscape(c, sb);
       } else {
         sb.append(c);
       }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Durations;
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.telemetry.AttemptEvent;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.Telemetry;
@@ -41,7 +41,8 @@ final class ProgressBoard implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final int columns;
   private final int rows;
-  private final long start;
+  /** The clock's origin: the first job's wait, not the CLI's start (the client and an emulator start before). */
+  private long start;
   private final Map<String, JobTrack> tracks = new LinkedHashMap<>();
   private int drawnLines;
   private boolean closed;
@@ -57,6 +58,9 @@ final class ProgressBoard implements AutoCloseable {
 
   /** Starts tracking a job; its listener goes into the wait's options. */
   synchronized JobTrack track(String jobId, io.sfsturbo.jobs.retry.Backoff pollBackoff) {
+    if (tracks.isEmpty()) {
+      start = now();
+    }
     JobTrack t = new JobTrack(this, jobId, pollBackoff, now());
     tracks.put(jobId, t);
     return t;
@@ -66,7 +70,7 @@ final class ProgressBoard implements AutoCloseable {
     return nanoTime.getAsLong();
   }
 
-  Duration elapsed(long at) {
+  synchronized Duration elapsed(long at) {
     return Duration.ofNanos(at - start);
   }
 
@@ -111,9 +115,13 @@ final class ProgressBoard implements AutoCloseable {
     }
   }
 
-  /** Removes the live lines for good; later events are dropped. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    end();
+  }
+
+  /** Removes the live lines for good; later events are dropped. */
+  synchronized void end() {
     if (closed) {
       return;
     }
@@ -125,7 +133,8 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   /**
-   * The live lines: one per job, cut to the terminal's width (a wrapped line would break the redraw), and at
+   * The live lines: one per job, cut to the terminal's width in columns ({@link DisplayWidth}: a wrapped line
+   * would break the redraw), and at
    * most one less than its rows (the cursor cannot go back up to a line that scrolled off the top, so a taller
    * block could never be erased). When the jobs do not fit, those that fit are shown, the most interesting
    * first (failed, then running, then done, each in the order given), and a last line counts the others.
@@ -157,7 +166,7 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   private String fit(String line) {
-    return line.length() >= columns ? line.substring(0, columns - 2) + "~" : line;
+    return DisplayWidth.fit(line, columns);
   }
 
   private void erase(StringBuilder sb) {
@@ -182,7 +191,7 @@ final class ProgressBoard implements AutoCloseable {
   }
 
   String stamp(long now) {
-    return String.format(java.util.Locale.ROOT, "[%8s]", Durations.human(elapsed(now)));
+    return String.format(java.util.Locale.ROOT, "[%8s]", DurationText.format(elapsed(now)));
   }
 
   /**

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
  * {@code sfsturbo-jobs}: shows SFS Turbo jobs or waits for them to end.
  *
  * <p>Exit codes: 0 the job succeeded, 1 a job failed, 2 usage or setup error, 3 the wait timed out,
- * 4 API, authentication or transport error, and any other failure.
+ * 4 API, authentication or transport error, and any other failure, 130 {@code wait} was interrupted (Ctrl-C:
+ * stderr says how many jobs may still be running, stdout has the jobs whose waits had ended).
  *
  * <p>Exit code 1 means one thing only: a job was read and it failed ({@code wait} ended on a failed job,
  * or {@code show} read a job whose status is {@code failed}). Scripts branch on it, so nothing else may
@@ -27,18 +29,23 @@ import picocli.CommandLine.Command;
  *
  * <p>Messages speak the CLI's language: a setup problem names the flag or variable that fixes it, a usage
  * error is one line and a pointer to {@code --help}. Text the server chose (job fields, error messages,
- * request ids) is escaped before it is printed (see {@link Printable}), so that it cannot drive the
+ * request ids) is escaped before it is printed (see {@link SafeText}), so that it cannot drive the
  * terminal or forge output lines.
  */
 @Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Shows SFS Turbo asynchronous jobs, or waits until they end.",
     subcommands = {ShowCommand.class, WaitCommand.class, EmulateCommand.class, AutoComplete.GenerateCompletion.class},
-    footer = {"", "Exit codes: 0 job succeeded, 1 job failed, 2 usage or setup error, 3 wait timed out,",
-        "4 API/auth/transport error or any other failure (1 only ever means that a job was read and it failed).",
-        "Credentials, in this order: --token-file; HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK",
-        "(+ HUAWEICLOUD_SDK_SECURITY_TOKEN); SFSTURBO_AUTH_TOKEN; the [basic] section of ~/.huaweicloud/credentials",
-        "(or of HUAWEICLOUD_SDK_CREDENTIALS_FILE). Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, the profile.",
-        "Region: --region, HUAWEICLOUD_SDK_REGION.",
+    // Wrapped here, under 80 columns: picocli would wrap each line on its own and leave ragged ends.
+    footer = {"",
+        "Exit codes: 0 job succeeded; 1 job failed (only ever that: a job was read",
+        "and it failed); 2 usage or setup error; 3 wait timed out; 4 API, auth,",
+        "transport or any other error; 130 wait interrupted (Ctrl-C).",
+        "Credentials, in this order: --token-file; HUAWEICLOUD_SDK_AK and",
+        "HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN); SFSTURBO_AUTH_TOKEN;",
+        "the [basic] section of ~/.huaweicloud/credentials (or of the file that",
+        "HUAWEICLOUD_SDK_CREDENTIALS_FILE names).",
+        "Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, then the profile.",
+        "Region: --region, then HUAWEICLOUD_SDK_REGION.",
         "Control characters in server text are shown escaped, e.g. \\u001b."})
 public final class SfsTurboJobsCli implements Runnable {
   /** How much of an error message is printed; the rest is cut with a note of the full length. */
@@ -48,10 +55,10 @@ public final class SfsTurboJobsCli implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   /** Tests only: adjusts the client the CLI configured; null for real runs. */
-  final UnaryOperator<SfsTurboJobsClient.Builder> clientTweak;
+  final UnaryOperator<SfsTurboJobsClientBuilder> clientTweak;
   final CliContext context;
 
-  private SfsTurboJobsCli(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  private SfsTurboJobsCli(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     this.context = context;
     this.clientTweak = clientTweak;
   }
@@ -79,13 +86,13 @@ public final class SfsTurboJobsCli implements Runnable {
   }
 
   /** Tests: the real environment, with a last say over the client builder. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  static int run(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     return run(args, out, err, CliContext.system(), clientTweak);
   }
 
   /** Tests: a given environment, home directory, terminal and clock. */
   static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context,
-      UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+      UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     boolean verbose = false;
     for (String arg : args) {
       verbose |= arg.equals("--verbose") || arg.equals("-v");
@@ -105,9 +112,11 @@ public final class SfsTurboJobsCli implements Runnable {
     }
   }
 
-  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClient.Builder> clientTweak) {
+  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
     CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Room for emulate's --latency-max=DURATION: a longer option pushes its description to a misaligned next line.
+    cli.setUsageHelpLongOptionsMaxWidth(22);
     // 'generate-completion' prints the bash/zsh completion script; the archive ships it, so it stays out of the help.
     cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return cli;
@@ -149,10 +158,23 @@ public final class SfsTurboJobsCli implements Runnable {
         hint = " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
       }
     }
-    err.println("error: " + Printable.capped(ex.getMessage() + hint, ERROR_TEXT_LIMIT));
+    err.println("error: " + SafeText.capped(message(ex) + hint, ERROR_TEXT_LIMIT));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * A usage error's text. A value no converter accepted reads {@code --timeout: '30' has no unit...}: the flag,
+   * then what is wrong with its value, instead of picocli's {@code Invalid value for option '--timeout': ...}.
+   */
+  static String message(CommandLine.ParameterException ex) {
+    CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+    if (arg == null || !(ex.getCause() instanceof CommandLine.TypeConversionException)) {
+      return String.valueOf(ex.getMessage());
+    }
+    String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+    return name + ": " + ex.getCause().getMessage();
   }
 
   /** The exit code of an exception, as documented. */
@@ -174,7 +196,7 @@ public final class SfsTurboJobsCli implements Runnable {
     // The SDK's and the CLI's messages are written for people; for anything else the class name says what happened.
     boolean ours = e instanceof SfsTurboException || e instanceof SetupException;
     String message = ours && e.getMessage() != null ? e.getMessage() : e.toString();
-    err.println("error: " + Printable.capped(message, ERROR_TEXT_LIMIT));
+    err.println("error: " + SafeText.capped(message, ERROR_TEXT_LIMIT));
     if (verbose && !(e instanceof SetupException)) {
       StackTraces.print(e, err);
     }

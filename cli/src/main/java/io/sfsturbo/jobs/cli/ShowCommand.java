@@ -3,7 +3,6 @@ package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.CallOptions;
 import io.sfsturbo.jobs.model.JobDetail;
-import io.sfsturbo.jobs.internal.Ids;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code show JOB_ID}: one query, the job printed. */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Prints a job: status, type, times, errors, sub-jobs. Exit code 1 when the job has failed.")
+    description = {"Prints a job: status, type, times, errors, sub-jobs.", "Exit code 1 when the job has failed."})
 final class ShowCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -36,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cmd = spec.commandLine();
-    SfsTurboJobsCli.usage(cmd, () -> Ids.requireValid("JOB_ID", jobId));
+    JobIds.check(cmd, jobId);
     CallOptions options = SfsTurboJobsCli.usage(cmd, () -> timeout == null ? CallOptions.defaults()
         : CallOptions.builder().callTimeout(timeout).build());
     ClientFactory.Settings settings = common.settings(cmd);

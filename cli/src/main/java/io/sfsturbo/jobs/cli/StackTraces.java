@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,7 +26,7 @@ final class StackTraces {
     }
     err.println(indent + caption + text(t));
     for (StackTraceElement frame : t.getStackTrace()) {
-      err.println(indent + "    at " + Printable.escape(frame.toString()));
+      err.println(indent + "    at " + SafeText.escape(frame.toString()));
     }
     for (Throwable suppressed : t.getSuppressed()) {
       print(suppressed, "Suppressed: ", indent + "    ", err, seen);
@@ -37,6 +37,6 @@ final class StackTraces {
   }
 
   private static String text(Throwable t) {
-    return Printable.capped(t.toString(), SfsTurboJobsCli.ERROR_TEXT_LIMIT);
+    return SafeText.capped(t.toString(), SfsTurboJobsCli.ERROR_TEXT_LIMIT);
   }
 }

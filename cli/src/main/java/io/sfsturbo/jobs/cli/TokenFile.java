@@ -2,15 +2,14 @@
 package io.sfsturbo.jobs.cli;
 
 import io.sfsturbo.jobs.auth.TokenCredentials;
-import io.sfsturbo.jobs.internal.BoundedFile;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
  * Reads {@code --token-file}.
  *
- * <p>It is read by {@link BoundedFile}, at most {@link #MAX_BYTES}: a wrong path such as {@code /dev/zero}, a
+ * <p>It is read by {@link SmallFile}, at most {@link #MAX_BYTES}: a wrong path such as {@code /dev/zero}, a
  * pipe or a huge log must end in a usage error at once, not exhaust memory or block. Every problem is a usage
  * error (exit 2) whose message names the file and says why; no message ever includes the file's content,
  * since it is a secret.
@@ -45,8 +44,8 @@ final class TokenFile {
   static String text(Path file, CommandLine cmd) {
     String text;
     try {
-      text = BoundedFile.readUtf8(file, MAX_BYTES);
-    } catch (BoundedFile.Refused e) {
+      text = SmallFile.readUtf8(file, MAX_BYTES);
+    } catch (SmallFile.Refused e) {
       throw fail(cmd, file, e.getMessage());
     }
     text = text.trim();
@@ -67,6 +66,6 @@ final class TokenFile {
 
   private static CommandLine.ParameterException fail(CommandLine cmd, Path file, String why) {
     return new CommandLine.ParameterException(cmd,
-        "--token-file " + Printable.capped(file.toString(), 300) + ": " + why);
+        "--token-file " + SafeText.capped(file.toString(), 300) + ": " + why);
   }
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
-import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Ids;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.DurationText;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitOptions;
@@ -29,10 +28,13 @@ import picocli.CommandLine.Parameters;
  * them. Each job is one async wait on the client's shared scheduler: no thread per job.
  */
 @Command(name = "wait", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Waits until the jobs end, with progress on stderr, then prints them on stdout.",
-        "Several jobs are waited for at once; --output json then prints an array, ndjson one document per line."},
-    footer = {"", "Exit code: 0 all jobs succeeded; 1 any job failed; else 3 any wait timed out;",
-        "else 4 any other error; 2 usage or setup error (nothing was waited for)."})
+    description = {"Waits until jobs end, with live progress, then prints them.",
+        "Progress goes to stderr, the jobs to stdout. Several jobs are waited for at",
+        "once: --output json then prints an array, ndjson one line per job as it ends."},
+    footer = {"",
+        "Exit code: 0 all jobs succeeded; 1 any job failed; else 3 any wait timed out;",
+        "else 4 any other error; 2 usage or setup error (nothing was waited for);",
+        "130 interrupted (Ctrl-C): the jobs whose waits had ended are printed."})
 final class WaitCommand implements Callable<Integer> {
   /** More ids than this is a mistake (a pasted log, say), not a wait. */
   static final int MAX_JOBS = 1000;
@@ -45,7 +47,7 @@ final class WaitCommand implements Callable<Integer> {
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "The wait's deadline, for all jobs together, every poll and retry within it (default 30m). "
-          + "E.g. 30s, 5m, 1h, PT1H.")
+          + "E.g. 30s, 5m, 1h30m, 1.5h, PT1H.")
   Duration timeout;
 
   @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -54,7 +56,7 @@ final class WaitCommand implements Callable<Integer> {
 
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "How progress shows on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: live on a "
-          + "terminal, log lines otherwise).")
+          + "terminal, log lines otherwise). none: only errors.")
   ProgressMode progress;
 
   @CommandLine.ParentCommand
@@ -69,13 +71,11 @@ final class WaitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cmd = spec.commandLine();
-    PrintWriter out = cmd.getOut();
-    PrintWriter err = cmd.getErr();
     Set<String> ids = new LinkedHashSet<>();
     for (String id : jobIds) {
-      SfsTurboJobsCli.usage(cmd, () -> Ids.requireValid("JOB_ID", id));
+      JobIds.check(cmd, id);
       if (!ids.add(id)) {
-        throw new CommandLine.ParameterException(cmd, "JOB_ID '" + Printable.capped(id, 100) + "' is given twice");
+        throw new CommandLine.ParameterException(cmd, "JOB_ID '" + SafeText.capped(id, 100) + "' is given twice");
       }
     }
     if (ids.size() > MAX_JOBS) {
@@ -86,9 +86,13 @@ final class WaitCommand implements Callable<Integer> {
     CliContext ctx = parent.context;
     // SDK log lines go to the same stderr and would tear a redrawn line: --verbose means log lines.
     boolean live = !common.verbose && (progress == ProgressMode.live || progress == ProgressMode.auto && ctx.stderrIsTerminal);
-    PrintWriter progressOut = progress == ProgressMode.none ? new PrintWriter(NullWriter.INSTANCE) : err;
+    PrintWriter progressOut = progress == ProgressMode.none ? new PrintWriter(NullWriter.INSTANCE) : cmd.getErr();
+    WaitReport report = new WaitReport(common.output, cmd.getOut(), cmd.getErr(), progress == ProgressMode.none,
+        common.verbose, new ArrayList<>(ids));
     List<WaitOutcome> outcomes = new ArrayList<>();
-    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, ctx.columns(), ctx.rows());
+    // The size only matters to live lines, and finding it starts a process: not asked otherwise.
+    TerminalSize size = live ? ctx.terminalSize() : TerminalSize.DEFAULT;
+    try (ProgressBoard board = new ProgressBoard(progressOut, live, ctx.nanoTime, size.columns, size.rows);
          SfsTurboEmulator emu = common.emulator ? DemoEmulator.start() : null;
          ClientFactory.Handle h = ClientFactory.create(settings, ctx, emu, board.pollTelemetry(), parent.clientTweak)) {
       JobWaiter waiter = h.client.waiter();
@@ -96,7 +100,9 @@ final class WaitCommand implements Callable<Integer> {
       for (String id : ids) {
         JobTrack track = board.track(id, options.pollBackoff());
         waits.add(waiter.waitForAsync(id, options.toBuilder().listener(track).build()).handle((r, e) -> {
-          WaitOutcome o = WaitOutcome.of(id, r, e);
+          WaitOutcome o = WaitOutcome.of(id, r, e, board.elapsed(board.now()));
+          // The report first: once the live line says the job ended, Ctrl-C prints it.
+          report.ended(o);
           track.ended(ended(o), o.kind == WaitOutcome.Kind.SUCCEEDED);
           return o;
         }));
@@ -106,30 +112,24 @@ final class WaitCommand implements Callable<Integer> {
         t.setDaemon(true);
         return t;
       });
-      // Ctrl-C during a live wait: erase the live lines, so the shell's prompt does not land inside one.
-      Thread eraseOnExit = new Thread(board::close, "sfsturbo-jobs-progress-erase");
-      Runtime.getRuntime().addShutdownHook(eraseOnExit);
+      // Ctrl-C: the live lines go (so the shell's prompt does not land inside one) and what is known so far is
+      // printed; the JVM then exits 130 while the other waits are still running.
+      Interrupts.Registration onCtrlC = ctx.interrupts.register(() -> {
+        board.end();
+        report.interrupted();
+      });
       try {
         ticker.scheduleAtFixedRate(board::tick, 1, 1, TimeUnit.SECONDS);
         for (CompletableFuture<WaitOutcome> w : waits) {
           outcomes.add(join(w));
         }
       } finally {
+        onCtrlC.close();
         ticker.shutdownNow();
-        removeHook(eraseOnExit);
       }
     }
-    report(outcomes, err);
-    print(outcomes, out);
-    return WaitOutcome.exitCode(outcomes);
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is exiting and runs the hook anyway
-    }
+    report.finish(outcomes);
+    return report.wasInterrupted() ? ExitCodes.INTERRUPTED : WaitOutcome.exitCode(outcomes);
   }
 
   private WaitOptions options(CommandLine cmd) {
@@ -155,7 +155,7 @@ final class WaitCommand implements Callable<Integer> {
   private static String ended(WaitOutcome o) {
     switch (o.kind) {
       case SUCCEEDED:
-        return "success after " + o.result.polls() + " polls in " + Durations.human(o.result.elapsed());
+        return "success after " + WaitOutcome.polls(o.result.polls()) + " in " + DurationText.format(o.elapsed);
       case FAILED:
         return "failed";
       case TIMED_OUT:
@@ -163,52 +163,5 @@ final class WaitCommand implements Callable<Integer> {
       default:
         return "error";
     }
-  }
-
-  /** stderr: one line per job, then a count for several. */
-  private void report(List<WaitOutcome> outcomes, PrintWriter err) {
-    int[] counts = new int[WaitOutcome.Kind.values().length];
-    for (WaitOutcome o : outcomes) {
-      counts[o.kind.ordinal()]++;
-      if (o.kind == WaitOutcome.Kind.SUCCEEDED) {
-        err.printf("job %s ended %s after %d polls in %s%n", Printable.escape(o.jobId),
-            JobPrinter.text(o.job.status()), o.result.polls(), Durations.human(o.result.elapsed()));
-      } else {
-        SfsTurboJobsCli.printError(o.error, err, common.verbose);
-      }
-    }
-    if (outcomes.size() > 1) {
-      err.printf("%d jobs: %d succeeded, %d failed, %d timed out, %d errors%n", outcomes.size(),
-          counts[WaitOutcome.Kind.SUCCEEDED.ordinal()], counts[WaitOutcome.Kind.FAILED.ordinal()],
-          counts[WaitOutcome.Kind.TIMED_OUT.ordinal()], counts[WaitOutcome.Kind.ERROR.ordinal()]);
-    }
-    err.flush();
-  }
-
-  /** stdout: every job that was read, as a table, one JSON document (an array for several), or NDJSON. */
-  private void print(List<WaitOutcome> outcomes, PrintWriter out) {
-    List<WaitOutcome> read = new ArrayList<>();
-    for (WaitOutcome o : outcomes) {
-      if (o.job != null) {
-        read.add(o);
-      }
-    }
-    if (common.output == OutputFormat.json && outcomes.size() > 1) {
-      StringBuilder sb = new StringBuilder("[");
-      for (WaitOutcome o : read) {
-        sb.append(sb.length() > 1 ? "," : "").append(JsonOutput.of(o.job));
-      }
-      out.println(sb.append(']'));
-    } else {
-      boolean first = true;
-      for (WaitOutcome o : read) {
-        if (!first && common.output == OutputFormat.table) {
-          out.println();
-        }
-        first = false;
-        JobPrinter.print(o.job, common.output != OutputFormat.table, out);
-      }
-    }
-    out.flush();
   }
 }

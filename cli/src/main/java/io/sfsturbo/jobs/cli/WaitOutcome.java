@@ -5,6 +5,7 @@ import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,27 +20,38 @@ final class WaitOutcome {
   final JobDetail job;
   final WaitResult result;
   final Throwable error;
+  /**
+   * When the wait ended, on the progress board's clock: the time its lines are stamped with, so that the end line
+   * never names a shorter time than the status change printed just before it.
+   */
+  final Duration elapsed;
 
-  private WaitOutcome(String jobId, Kind kind, JobDetail job, WaitResult result, Throwable error) {
+  private WaitOutcome(String jobId, Kind kind, JobDetail job, WaitResult result, Throwable error, Duration elapsed) {
     this.jobId = jobId;
     this.kind = kind;
     this.job = job;
     this.result = result;
     this.error = error;
+    this.elapsed = elapsed;
   }
 
-  static WaitOutcome of(String jobId, WaitResult result, Throwable thrown) {
+  static WaitOutcome of(String jobId, WaitResult result, Throwable thrown, Duration elapsed) {
     if (thrown == null) {
-      return new WaitOutcome(jobId, Kind.SUCCEEDED, result.job(), result, null);
+      return new WaitOutcome(jobId, Kind.SUCCEEDED, result.job(), result, null, elapsed);
     }
     Throwable e = unwrap(thrown);
     if (e instanceof JobFailedException) {
-      return new WaitOutcome(jobId, Kind.FAILED, ((JobFailedException) e).job(), null, e);
+      return new WaitOutcome(jobId, Kind.FAILED, ((JobFailedException) e).job(), null, e, elapsed);
     }
     if (e instanceof WaitTimeoutException) {
-      return new WaitOutcome(jobId, Kind.TIMED_OUT, ((WaitTimeoutException) e).lastJob(), null, e);
+      return new WaitOutcome(jobId, Kind.TIMED_OUT, ((WaitTimeoutException) e).lastJob(), null, e, elapsed);
     }
-    return new WaitOutcome(jobId, Kind.ERROR, null, null, e);
+    return new WaitOutcome(jobId, Kind.ERROR, null, null, e, elapsed);
+  }
+
+  /** {@code 1 poll}, {@code 5 polls}. */
+  static String polls(int n) {
+    return n + (n == 1 ? " poll" : " polls");
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -19,8 +19,14 @@ final class ChildProcess {
   private ChildProcess() {}
 
   static ProcessBuilder cli(Path dir, Map<String, String> env, String... args) {
+    return cli(dir, env, List.of(), args);
+  }
+
+  /** With JVM options, such as a small heap. */
+  static ProcessBuilder cli(Path dir, Map<String, String> env, List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SfsTurboJobsCli.class.getName());

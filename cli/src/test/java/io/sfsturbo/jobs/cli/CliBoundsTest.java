@@ -52,7 +52,7 @@ class CliBoundsTest {
     all.addAll(java.util.Arrays.asList("--endpoint", endpoint, "--insecure-http", "--project-id", "p", "--token-file", tokenFile.toString()));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8), true);
-    return SfsTurboJobsCli.run(all.toArray(new String[0]), out, err, b -> b.allowInsecureHttp(true));
+    return SfsTurboJobsCli.run(all.toArray(new String[0]), out, err, b -> b.httpConfiguration(h -> h.allowInsecureHttp(true)));
   }
 
   private String err() {

@@ -15,8 +15,13 @@ final class CliRun {
   final Map<String, String> env = new HashMap<>();
   final Path home;
   boolean terminal;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
+  /** Stands in for {@code stty size} on the terminal (null: no answer); counts how often it is asked. */
+  volatile String sttySize;
+  final java.util.concurrent.atomic.AtomicInteger sttyAsked = new java.util.concurrent.atomic.AtomicInteger();
+  /** What the command registered to run on Ctrl-C, while it is registered: {@link #interrupt()} runs it. */
+  private volatile Runnable onInterrupt;
+  volatile StringWriter out = new StringWriter();
+  volatile StringWriter err = new StringWriter();
 
   CliRun(Path home) {
     this.home = home;
@@ -25,8 +30,24 @@ final class CliRun {
   int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime);
+    Interrupts interrupts = task -> {
+      onInterrupt = task;
+      return () -> onInterrupt = null;
+    };
+    CliContext ctx = new CliContext(env, home, terminal, System::nanoTime, interrupts, () -> {
+      sttyAsked.incrementAndGet();
+      return sttySize;
+    });
     return SfsTurboJobsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), ctx, null);
+  }
+
+  /** Ctrl-C, as the JVM's shutdown hook would run it; false when the command has nothing registered. */
+  boolean interrupt() {
+    Runnable task = onInterrupt;
+    if (task != null) {
+      task.run();
+    }
+    return task != null;
   }
 
   String out() {

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,57 @@ class EmulateProcessTest {
     }
   }
 
+  /**
+   * A client that sends a header line or a body far larger than the server's whole heap: the emulator answers
+   * 431 and 413 from its bounds and goes on serving, where MockWebServer alone would read either into memory.
+   */
+  @Test
+  void anEndlessHeaderOrBodyCannotExhaustTheHeap() throws Exception {
+    Process p = ChildProcess.cli(dir, Map.of(), List.of("-Xmx32m"), "emulate", "--token", "t0k")
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      assertTrue(first != null && first.contains("http://"), first + "\n" + Files.readString(dir.resolve("err.txt")));
+      URI base = URI.create(first.substring(first.indexOf("http://")));
+      assertEquals("HTTP/1.1 431 Request Header Fields Too Large", rawExchange(base,
+          "GET /v1/emulator-project/sfs-turbo/jobs/demo-running HTTP/1.1\r\nX-Auth-Token: t0k\r\nX-Padding: ", 64L << 20));
+      assertEquals("HTTP/1.1 413 Content Too Large", rawExchange(base,
+          "POST /v1/emulator-project/sfs-turbo/jobs/demo-running HTTP/1.1\r\nContent-Length: " + (64L << 20)
+              + "\r\n\r\n", 64L << 20));
+      StringBuilder body = new StringBuilder();
+      assertEquals(200, get(base, "v1/emulator-project/sfs-turbo/jobs/demo-running", "t0k", body), body.toString());
+      assertTrue(p.isAlive());
+      assertEquals("", Files.readString(dir.resolve("err.txt")), "nothing logged for a refused request");
+    } finally {
+      p.destroy();
+      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "emulate did not stop");
+    }
+  }
+
+  /** Sends a start and then filler bytes (ignoring a reset once the server has answered); returns the status line. */
+  static String rawExchange(URI base, String start, long filler) throws Exception {
+    try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(30_000);
+      Thread sender = new Thread(() -> {
+        try {
+          java.io.OutputStream o = s.getOutputStream();
+          o.write(start.getBytes(StandardCharsets.US_ASCII));
+          byte[] chunk = new byte[64 * 1024];
+          java.util.Arrays.fill(chunk, (byte) 'a');
+          for (long sent = 0; sent < filler; sent += chunk.length) {
+            o.write(chunk);
+          }
+        } catch (java.io.IOException answeredAndClosed) {
+          // expected once the server has refused the request
+        }
+      });
+      sender.setDaemon(true);
+      sender.start();
+      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+    }
+  }
+
   @Test
   void badGatewayOptionsAreUsageErrors() throws Exception {
     CliRun cli = new CliRun(dir);
@@ -113,7 +165,7 @@ class EmulateProcessTest {
         .getBytes(StandardCharsets.UTF_8));
     CliRun cli = new CliRun(dir);
     assertEquals(2, cli.run("emulate", "--jobs", jobs.toString()));
-    assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": unknown fault 'METEOR'"), cli.err());
+    assertTrue(cli.err().startsWith("error: --jobs " + jobs + ": job 'x': unknown fault 'METEOR'"), cli.err());
   }
 
   @Test

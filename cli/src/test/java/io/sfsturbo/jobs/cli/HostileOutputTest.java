@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,10 +140,10 @@ class HostileOutputTest {
   }
 
   int run(String... args) {
-    return run(b -> b.allowInsecureHttp(true), args);
+    return run(b -> b.httpConfiguration(h -> h.allowInsecureHttp(true)), args);
   }
 
-  int run(UnaryOperator<SfsTurboJobsClient.Builder> tweak, String... args) {
+  int run(UnaryOperator<SfsTurboJobsClientBuilder> tweak, String... args) {
     outBytes.reset();
     errBytes.reset();
     List<String> all = new ArrayList<>(Arrays.asList(args));

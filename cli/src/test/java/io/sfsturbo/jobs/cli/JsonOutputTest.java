@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.cli;
 
+import io.sfsturbo.jobs.text.SafeText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -27,15 +28,15 @@ class JsonOutputTest {
 
   @Test
   void escapesExactlyWhatATerminalLineEscapes() {
-    // One rule (Printable's) for both: every character alone, and every surrogate paired and unpaired.
+    // One rule (SafeText's) for both: every character alone, and every surrogate paired and unpaired.
     for (int c = 0; c <= 0xffff; c++) {
       String s = String.valueOf((char) c);
       if (c != '"' && c != '\\') {
-        assertEquals('"' + io.sfsturbo.jobs.internal.Printable.escape(s) + '"', string(s), Integer.toHexString(c));
+        assertEquals('"' + io.sfsturbo.jobs.text.SafeText.escape(s) + '"', string(s), Integer.toHexString(c));
       }
     }
     for (String s : new String[] {"\ud83d\ude00", "\ude00\ud83d", "a\ud83d", "\ude00a"}) {
-      assertEquals('"' + io.sfsturbo.jobs.internal.Printable.escape(s) + '"', string(s), s);
+      assertEquals('"' + io.sfsturbo.jobs.text.SafeText.escape(s) + '"', string(s), s);
     }
     assertEquals("\"\ud83d\ude00 \\ude00\\ud83d\"", string("\ud83d\ude00 \ude00\ud83d"));
   }

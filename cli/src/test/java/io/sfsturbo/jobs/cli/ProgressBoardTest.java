@@ -180,16 +180,16 @@ class ProgressBoardTest {
   void theTerminalSizeComesFromTheEnvironmentOrUsualDefaults() {
     java.util.Map<String, String> env = new java.util.HashMap<>();
     CliContext ctx = new CliContext(env, java.nio.file.Paths.get("."), true, () -> 0L);
-    assertEquals(80, ctx.columns());
-    assertEquals(24, ctx.rows());
+    assertEquals(80, ctx.terminalSize().columns);
+    assertEquals(24, ctx.terminalSize().rows);
     env.put("COLUMNS", "132");
     env.put("LINES", " 50 ");
-    assertEquals(132, ctx.columns());
-    assertEquals(50, ctx.rows());
+    assertEquals(132, ctx.terminalSize().columns);
+    assertEquals(50, ctx.terminalSize().rows);
     env.put("LINES", "1");
-    assertEquals(24, ctx.rows());
+    assertEquals(24, ctx.terminalSize().rows);
     env.put("LINES", "tall");
-    assertEquals(24, ctx.rows());
+    assertEquals(24, ctx.terminalSize().rows);
   }
 
   @Test

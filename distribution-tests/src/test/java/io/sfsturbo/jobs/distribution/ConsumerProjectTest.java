@@ -61,15 +61,74 @@ class ConsumerProjectTest {
         "  }",
         "}").getBytes(StandardCharsets.UTF_8));
 
-    // The same local repository as the outer build, which has just installed the SDK there.
-    Process p = new ProcessBuilder(Arrays.asList("mvn", "-B", "test",
-        "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"))).directory(project.toFile())
-        .redirectErrorStream(true).redirectOutput(project.resolve("build.log").toFile()).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the consumer build did not finish");
-    String log = new String(Files.readAllBytes(project.resolve("build.log")), StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), log);
+    // The same local repository as the outer build, which has just installed the SDK there. The build also
+    // writes the runtime class path of the SDK, for the module-path check below.
+    String log = run(project, "build.log", "mvn", "-B", "test", "dependency:build-classpath",
+        "-DincludeScope=runtime", "-Dmdep.outputFile=runtime-path.txt",
+        "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
     assertTrue(log.contains("Tests run: 1, Failures: 0, Errors: 0"), log);
     assertTrue(log.contains("BUILD SUCCESS"), log);
+
+    // The same published jars on the module path, used by a named module: a package split between two jars
+    // (the generated client's and the SDK's, or either and a dependency) fails resolution here.
+    String modulePath = new String(Files.readAllBytes(project.resolve("runtime-path.txt")), StandardCharsets.UTF_8)
+        .trim();
+    assertTrue(modulePath.contains("sfsturbo-jobs-generated") && modulePath.contains("sfsturbo-jobs-sdk"), modulePath);
+    Path user = project.resolve("module-user");
+    Files.createDirectories(user.resolve("example/user"));
+    Files.write(user.resolve("module-info.java"), String.join("\n",
+        "module example.user {",
+        "  requires io.sfsturbo.jobs;",
+        "  requires io.sfsturbo.jobs.generated;",
+        "  requires jdk.httpserver;",
+        "}").getBytes(StandardCharsets.UTF_8));
+    Files.write(user.resolve("example/user/Main.java"), String.join("\n",
+        "package example.user;",
+        "import com.sun.net.httpserver.HttpServer;",
+        "import io.sfsturbo.jobs.SfsTurboJobsClient;",
+        "import io.sfsturbo.jobs.auth.TokenCredentials;",
+        "import io.sfsturbo.jobs.model.JobDetail;",
+        "import io.sfsturbo.jobs.text.SafeText;",
+        "import java.net.InetSocketAddress;",
+        "import java.nio.charset.StandardCharsets;",
+        "public final class Main {",
+        "  public static void main(String[] args) throws Exception {",
+        "    HttpServer server = HttpServer.create(new InetSocketAddress(\"127.0.0.1\", 0), 0);",
+        "    byte[] body = \"{\\\"job_id\\\":\\\"j-1\\\",\\\"status\\\":\\\"success\\\"}\".getBytes(StandardCharsets.UTF_8);",
+        "    server.createContext(\"/\", exchange -> {",
+        "      exchange.getResponseHeaders().add(\"Content-Type\", \"application/json\");",
+        "      exchange.sendResponseHeaders(200, body.length);",
+        "      exchange.getResponseBody().write(body);",
+        "      exchange.close();",
+        "    });",
+        "    server.start();",
+        "    try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()",
+        "        .endpoint(\"http://127.0.0.1:\" + server.getAddress().getPort()).httpConfiguration(h -> h.allowInsecureHttp(true))",
+        "        .projectId(\"p\").credentials(TokenCredentials.of(\"t\")).build()) {",
+        "      JobDetail job = client.showJobDetail(\"j-1\");",
+        "      System.out.println(\"module path ok: \" + SafeText.escape(job.statusAsString()));",
+        "    } finally {",
+        "      server.stop(0);",
+        "    }",
+        "  }",
+        "}").getBytes(StandardCharsets.UTF_8));
+    String javaHome = System.getProperty("java.home");
+    Path classes = project.resolve("module-classes");
+    run(project, "module-javac.log", javaHome + "/bin/javac", "--module-path", modulePath, "-d", classes.toString(),
+        user.resolve("module-info.java").toString(), user.resolve("example/user/Main.java").toString());
+    String out = run(project, "module-run.log", javaHome + "/bin/java", "--module-path",
+        classes + java.io.File.pathSeparator + modulePath, "-m", "example.user/example.user.Main");
+    assertTrue(out.contains("module path ok: success"), out);
+    run(project, "validate-modules.log", javaHome + "/bin/java", "--module-path", modulePath, "--validate-modules");
+  }
+
+  private static String run(Path dir, String logName, String... command) throws Exception {
+    Process p = new ProcessBuilder(Arrays.asList(command)).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(logName).toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "did not finish: " + String.join(" ", command));
+    String log = new String(Files.readAllBytes(dir.resolve(logName)), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + log);
+    return log;
   }
 
   @Test
@@ -80,7 +139,8 @@ class ConsumerProjectTest {
     assertTrue(m.find());
     assertEquals(System.getProperty("sdk.version"), m.group(1), "bom/pom.xml's version must follow the parent's");
     String[][] jars = {{"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/SfsTurboJobsClient.class"},
-        {"sdk-extensions", "sfsturbo-jobs-sdk", "io.sfsturbo.jobs", "io/sfsturbo/jobs/model/JobDetail.class"},
+        {"sdk-generated", "sfsturbo-jobs-generated", "io.sfsturbo.jobs.generated", "io/sfsturbo/jobs/model/JobDetail.class"},
+        {"sdk-generated", "sfsturbo-jobs-generated", "io.sfsturbo.jobs.generated", "io/sfsturbo/jobs/api/JobsApi.class"},
         {"sdk-testkit", "sfsturbo-jobs-testkit", "io.sfsturbo.jobs.testkit",
             "io/sfsturbo/jobs/testkit/SfsTurboEmulator.class"},
         {"micrometer", "sfsturbo-jobs-micrometer", "io.sfsturbo.jobs.micrometer",
@@ -128,6 +188,7 @@ class ConsumerProjectTest {
         + "</execution><execution><id>default-testCompile</id><configuration><release>17</release></configuration>"
         + "</execution></executions></plugin>\n"
         + "    <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>\n"
+        + "    <plugin><artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version></plugin>\n"
         + "  </plugins></build>\n"
         + "</project>\n";
   }

@@ -98,7 +98,7 @@ class AsyncWaiterTest {
     java.util.concurrent.ScheduledThreadPoolExecutor mine = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
     mine.setRemoveOnCancelPolicy(true);
     try {
-      JobWaiter own = client.waiterBuilder().scheduler(mine).build();
+      JobWaiter own = client.waiterBuilder().timeSource(io.sfsturbo.jobs.time.TimeSource.system(mine)).build();
       CompletableFuture<WaitResult> wait = own.waitForAsync("run-0",
           fast.toBuilder().pollInterval(Duration.ofSeconds(30)).maxInterval(Duration.ofSeconds(30)).build());
       assertTrue(service.server.takeRequest(10, TimeUnit.SECONDS) != null, "first poll");
@@ -125,7 +125,7 @@ class AsyncWaiterTest {
   void callersSchedulerIsUsedAndNotShutDown() throws Exception {
     ScheduledExecutorService mine = Executors.newSingleThreadScheduledExecutor();
     try {
-      JobWaiter own = client.waiterBuilder().scheduler(mine).build();
+      JobWaiter own = client.waiterBuilder().timeSource(io.sfsturbo.jobs.time.TimeSource.system(mine)).build();
       assertEquals(JobStatus.SUCCESS, own.waitForAsync("ok-2", fast).get(20, TimeUnit.SECONDS).job().status());
       assertFalse(mine.isShutdown());
     } finally {
@@ -149,7 +149,7 @@ class AsyncWaiterTest {
       // The client's dispatcher threads: idle ones are named so, busy ones after the URL they call.
       clientThreads = Math.max(clientThreads, countThreads("OkHttp Dispatcher") + countThreads("OkHttp http")
           + countThreads("sfsturbo-"));
-      sdkThreads = Math.max(sdkThreads, countThreads("sfsturbo-"));
+      sdkThreads = Math.max(sdkThreads, countThreads("sfsturbo-scheduler"));
       Thread.sleep(5);
     }
     int succeeded = 0;

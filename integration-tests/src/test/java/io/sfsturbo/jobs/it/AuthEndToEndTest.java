@@ -10,11 +10,9 @@ import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.AkSkCredentials;
 import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.errors.AuthenticationException;
-import io.sfsturbo.jobs.internal.AkSkSigner;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,7 +36,7 @@ class AuthEndToEndTest {
   void akSkRequestsCarryAVerifiableSignature() throws Exception {
     try (MockService service = new MockService();
          SfsTurboJobsClient client = service.clientBuilder().credentials(AkSkCredentials.of("AKE2E", SK))
-             .retryPolicy(RetryPolicy.none()).build()) {
+             .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       service.enqueueJob("job-1", "running");
       assertEquals(JobStatus.RUNNING, client.showJobDetail("job-1").status());
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
@@ -80,11 +77,11 @@ class AuthEndToEndTest {
 
   @Test
   void clockSkewIsCorrectedFromTheGatewaysDateAndTheCallRetriedOnce() throws Exception {
-    Clock behind = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+    // The service's virtual clock shows 2026-11-29T10:00:00Z, half an hour behind the gateway's Date.
     try (MockService service = new MockService();
-         SfsTurboJobsClient client = TestHooks.clock(service.clientBuilder(), behind)
+         SfsTurboJobsClient client = service.clientBuilder()
              .credentials(AkSkCredentials.of("AKE2E", SK))
-             .retryPolicy(RetryPolicy.none()).build()) {
+             .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       service.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
           .addHeader("Date", "Sun, 29 Nov 2026 10:30:00 GMT")
           .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: "
@@ -108,7 +105,7 @@ class AuthEndToEndTest {
       IamPasswordCredentials creds = IamPasswordCredentials.builder().iamEndpoint(iam.url("/").uri())
           .allowInsecureHttp(true).userName("alice").password("iam-password-canary").domainName("acme")
           .projectName("eu-de").build();
-      SfsTurboJobsClient client = service.clientBuilder().credentials(creds).retryPolicy(RetryPolicy.none()).build();
+      SfsTurboJobsClient client = service.clientBuilder().credentials(creds).overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
       service.enqueue(MockService.json(401, "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"token expired\"}"));
       service.enqueueJob("j", "running");
       assertEquals(JobStatus.RUNNING, client.showJobDetail("j").status());
@@ -126,10 +123,15 @@ class AuthEndToEndTest {
   }
 
   @Test
-  void signerDateFormatMatchesTheDocumentedPattern() {
-    assertEquals("20261129T103000Z", AkSkSigner.SDK_DATE.format(
-        LocalDateTime.parse("2026-11-29T10:30:00").toInstant(ZoneOffset.UTC)));
-    assertEquals("20261129T103000Z", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .format(LocalDateTime.parse("2026-11-29T10:30:00")));
+  void theSignatureDateHasTheDocumentedPattern() throws Exception {
+    try (MockService service = new MockService();
+         SfsTurboJobsClient client = service.clientBuilder().credentials(AkSkCredentials.of("AKE2E", SK)).build()) {
+      service.time.advance(java.time.Duration.ofMinutes(30));
+      service.enqueueJob("j", "success");
+      client.showJobDetail("j");
+      String date = service.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("X-Sdk-Date");
+      assertEquals(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+          .format(LocalDateTime.parse("2026-11-29T10:30:00")), date);
+    }
   }
 }

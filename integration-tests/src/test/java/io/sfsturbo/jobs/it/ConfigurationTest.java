@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,17 +38,15 @@ class ConfigurationTest {
   void theRegionComesFromTheEnvironmentWhenNoneIsSet() {
     Map<String, String> env = new HashMap<>();
     env.put("HUAWEICLOUD_SDK_REGION", "eu-de");
-    try (SfsTurboJobsClient client = TestHooks.environment(SfsTurboJobsClient.builder().projectId("p")
-        .credentials(TokenCredentials.of("t")), env).build()) {
+    try (SfsTurboJobsClient client = SfsTurboJobsClient.builder().projectId("p")
+        .credentials(TokenCredentials.of("t")).environment(io.sfsturbo.jobs.config.Environment.of(env, java.nio.file.Paths.get(System.getProperty("user.home")))).build()) {
       assertEquals("sfs-turbo.eu-de.otc.t-systems.com", client.endpoint().getHost());
     }
     env.put("HUAWEICLOUD_SDK_REGION", "mars-1");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestHooks.environment(
-        SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")), env).build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")).environment(io.sfsturbo.jobs.config.Environment.of(env, java.nio.file.Paths.get(System.getProperty("user.home")))).build());
     assertTrue(e.getMessage().startsWith("HUAWEICLOUD_SDK_REGION: "), e.getMessage());
     env.clear();
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> TestHooks.environment(
-        SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")), env).build())
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().projectId("p").credentials(TokenCredentials.of("t")).environment(io.sfsturbo.jobs.config.Environment.of(env, java.nio.file.Paths.get(System.getProperty("user.home")))).build())
         .getMessage().contains("HUAWEICLOUD_SDK_REGION"));
   }
 
@@ -103,16 +100,16 @@ class ConfigurationTest {
     env.put("HUAWEICLOUD_SDK_PROJECT_ID", "env-project");
     env.put("SFSTURBO_AUTH_TOKEN", "env-token");
     try (MockService service = new MockService();
-         SfsTurboJobsClient client = TestHooks.environment(SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
-             .allowInsecureHttp(true), env).build()) {
+         SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
+             .httpConfiguration(h -> h.allowInsecureHttp(true)).environment(io.sfsturbo.jobs.config.Environment.of(env, java.nio.file.Paths.get(System.getProperty("user.home")))).build()) {
       service.enqueueJob("j", "running");
       client.showJobDetail("j");
       RecordedRequest r = service.server.takeRequest(5, TimeUnit.SECONDS);
       assertEquals("/v1/env-project/sfs-turbo/jobs/j", r.getUrl().encodedPath());
       assertEquals("env-token", r.getHeaders().get("X-Auth-Token"));
     }
-    CredentialsException e = assertThrows(CredentialsException.class, () -> TestHooks.environment(SfsTurboJobsClient.builder()
-        .region("eu-de").projectId("p"), Collections.emptyMap()).build());
+    CredentialsException e = assertThrows(CredentialsException.class, () -> SfsTurboJobsClient.builder()
+        .region("eu-de").projectId("p").environment(io.sfsturbo.jobs.config.Environment.of(Collections.emptyMap(), java.nio.file.Paths.get(System.getProperty("user.home")))).build());
     assertTrue(e.getMessage().contains("HUAWEICLOUD_SDK_AK"), e.getMessage());
   }
 
@@ -122,7 +119,7 @@ class ConfigurationTest {
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-App", "mine").build()))
         .build();
     try (MockService service = new MockService()) {
-      SfsTurboJobsClient client = service.clientBuilder().httpClient(shared).userAgentSuffix("my-app/1.2").build();
+      SfsTurboJobsClient client = service.clientBuilder().httpConfiguration(h -> h.httpClient(shared)).httpConfiguration(h -> h.userAgentSuffix("my-app/1.2")).build();
       service.enqueueJob("j", "running");
       client.showJobDetail("j");
       client.close();
@@ -135,7 +132,7 @@ class ConfigurationTest {
       assertEquals("proj-1", r.getHeaders().get("X-Project-Id"));
       assertFalse(shared.dispatcher().executorService().isShutdown());
     }
-    assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().userAgentSuffix("bad\nvalue"));
+    assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("bad\nvalue")));
   }
 
   @Test

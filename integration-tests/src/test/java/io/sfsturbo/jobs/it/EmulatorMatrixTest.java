@@ -33,7 +33,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.testkit.FixedJitterTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,8 @@ class EmulatorMatrixTest {
   void start() {
     emulator = SfsTurboEmulator.builder().stallDuration(Duration.ofSeconds(2)).build().start();
     http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
-    client = TestHooks.jitter(emulator.clientBuilder().httpClient(http), () -> 0.01).build();
+    client = emulator.clientBuilder().httpConfiguration(h -> h.httpClient(http))
+        .timeSource(FixedJitterTime.of(() -> 0.01)).build();
   }
 
   @AfterEach
@@ -113,8 +114,8 @@ class EmulatorMatrixTest {
       assertEquals("parameter error", notFound.errorMessage());
     }
 
-    try (SfsTurboJobsClient noRetry = emulator.clientBuilder().retryPolicy(
-        io.sfsturbo.jobs.retry.RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient noRetry = emulator.clientBuilder().overrideConfiguration(o -> o.retryPolicy(
+        io.sfsturbo.jobs.retry.RetryPolicy.none())).build()) {
       emulator.enqueueFaults(Fault.INTERNAL_ERROR);
       ServiceException internal = assertThrows(ServerException.class, () -> noRetry.showJobDetail(PAGE_JOB));
       assertEquals("SFS.TURBO.0005", internal.errorCode());
@@ -174,7 +175,7 @@ class EmulatorMatrixTest {
   static int sdkThreads() {
     int n = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.isAlive() && t.getName().startsWith("sfsturbo-")) {
+      if (t.isAlive() && t.getName().startsWith("sfsturbo-scheduler")) {
         n++;
       }
     }

@@ -23,9 +23,13 @@ import io.sfsturbo.jobs.errors.TransportException;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +62,7 @@ class ErrorsAndRetriesTest {
     assertEquals(JobStatus.RUNNING, job.status());
     assertEquals(3, service.server.getRequestCount());
     // defaults: base 200 ms doubling, full jitter drawn at 0.5
-    assertEquals(java.util.Arrays.asList(Duration.ofMillis(100), Duration.ofMillis(200)), service.sleeps);
+    assertEquals(java.util.Arrays.asList(Duration.ofMillis(100), Duration.ofMillis(200)), service.sleeps());
   }
 
   @Test
@@ -79,7 +83,7 @@ class ErrorsAndRetriesTest {
         .body("{\"error_code\":\"APIGW.0308\",\"error_msg\":\"throttled\"}").build());
     service.enqueueJob("j", "success");
     assertEquals(JobStatus.SUCCESS, client.showJobDetail("j").status());
-    assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(3)), service.sleeps);
+    assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(3)), service.sleeps());
   }
 
   @Test
@@ -101,7 +105,7 @@ class ErrorsAndRetriesTest {
     service.enqueue(error(403, "SFS.TURBO.0015"));
     assertThrows(PermissionDeniedException.class, () -> client.showJobDetail("j"));
     assertEquals(3, service.server.getRequestCount());
-    assertTrue(service.sleeps.isEmpty());
+    assertTrue(service.sleeps().isEmpty());
   }
 
   @Test
@@ -109,12 +113,12 @@ class ErrorsAndRetriesTest {
     service.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     service.enqueueJob("j", "success");
     assertEquals(JobStatus.SUCCESS, client.showJobDetail("j").status());
-    assertEquals(1, service.sleeps.size());
+    assertEquals(1, service.sleeps().size());
   }
 
   @Test
   void persistentResetsEndInATransportException() {
-    SfsTurboJobsClient noRetry = service.clientBuilder().retryPolicy(RetryPolicy.none()).build();
+    SfsTurboJobsClient noRetry = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
     service.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     TransportException e = assertThrows(TransportException.class, () -> noRetry.showJobDetail("j"));
     assertTrue(e.getMessage().contains("job 'j'"), e.getMessage());
@@ -133,8 +137,8 @@ class ErrorsAndRetriesTest {
 
   @Test
   void readTimeoutIsARequestTimeout() {
-    SfsTurboJobsClient impatient = service.clientBuilder().readTimeout(Duration.ofMillis(200))
-        .retryPolicy(RetryPolicy.none()).build();
+    SfsTurboJobsClient impatient = service.clientBuilder().httpConfiguration(h -> h.readTimeout(Duration.ofMillis(200)))
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
     service.enqueue(json(200, "{}").newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     assertThrows(RequestTimeoutException.class, () -> impatient.showJobDetail("j"));
     impatient.close();
@@ -162,7 +166,7 @@ class ErrorsAndRetriesTest {
 
     service.enqueue(json(200, "{\"status\":{\"nested\":true}}"));
     assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
-    assertTrue(service.sleeps.isEmpty(), "decoding errors are not retried");
+    assertTrue(service.sleeps().isEmpty(), "decoding errors are not retried");
   }
 
   @Test
@@ -180,13 +184,35 @@ class ErrorsAndRetriesTest {
 
   @Test
   void cancellingAnAsyncCallCancelsTheRequest() throws Exception {
-    service.enqueue(json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
-    CompletableFuture<JobDetail> future = client.showJobDetailAsync("j");
-    assertEquals("/v1/proj-1/sfs-turbo/jobs/j",
-        service.server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath());
-    assertTrue(future.cancel(true));
-    assertTrue(future.isCancelled());
-    Thread.sleep(300);
-    assertEquals(1, service.server.getRequestCount());
+    // OkHttp tells its event listener when a call is cancelled: the proof that the exchange, not only the
+    // future, was stopped (the server holds its answer for 5 s; a call left running would end only then).
+    CountDownLatch cancelled = new CountDownLatch(1);
+    OkHttpClient http = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(Call call) {
+        cancelled.countDown();
+      }
+    }).build();
+    try (SfsTurboJobsClient own = service.clientBuilder().httpConfiguration(h -> h.httpClient(http)).build()) {
+      service.enqueue(json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+      CompletableFuture<JobDetail> future = own.showJobDetailAsync("j");
+      assertEquals("/v1/proj-1/sfs-turbo/jobs/j",
+          service.server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath());
+      assertTrue(future.cancel(true));
+      assertTrue(future.isCancelled());
+      assertTrue(cancelled.await(2, TimeUnit.SECONDS), "the HTTP call was not cancelled");
+      assertEquals(0, waitForIdle(http), "calls still running");
+      assertEquals(1, service.server.getRequestCount());
+    } finally {
+      http.dispatcher().executorService().shutdown();
+    }
   }
+
+  private static int waitForIdle(OkHttpClient http) throws InterruptedException {
+    for (int i = 0; i < 2_000 && http.dispatcher().runningCallsCount() > 0; i++) {
+      Thread.sleep(1);
+    }
+    return http.dispatcher().runningCallsCount();
+  }
+
 }

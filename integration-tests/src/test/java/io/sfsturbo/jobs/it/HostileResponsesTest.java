@@ -93,7 +93,7 @@ class HostileResponsesTest {
       service.enqueue(new MockResponse.Builder().code(302).addHeader("Location", target).build());
     }
     OkHttpClient following = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
-    try (SfsTurboJobsClient client = service.clientBuilder().httpClient(following)
+    try (SfsTurboJobsClient client = service.clientBuilder().httpConfiguration(h -> h.httpClient(following))
         .credentials(AkSkCredentials.temporary("AKCANARY", "SK-CANARY-SECRET", "ST-CANARY-TOKEN")).build()) {
       assertThrows(UnexpectedRedirectException.class, () -> client.showJobDetail("j"));
       ExecutionException async = assertThrows(ExecutionException.class,
@@ -112,7 +112,7 @@ class HostileResponsesTest {
     service.enqueue(MockService.error(401, "APIGW.0301"));
     OkHttpClient rerouting = new OkHttpClient.Builder().authenticator((route, response) ->
         response.request().newBuilder().url(elsewhere.url("/reroute")).build()).build();
-    try (SfsTurboJobsClient client = service.clientBuilder().httpClient(rerouting).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().httpConfiguration(h -> h.httpClient(rerouting)).build()) {
       ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
       assertEquals(401, e.statusCode());
     } finally {
@@ -124,7 +124,7 @@ class HostileResponsesTest {
   @Test
   void duplicateKeysMakeADocumentAmbiguousAndItIsRefused() throws Exception {
     service.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"failed\",\"status\":\"success\"}"));
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
       assertTrue(e.getMessage().contains("'status' twice"), e.getMessage());
     }
@@ -144,7 +144,7 @@ class HostileResponsesTest {
   @Test
   void anotherJobsAnswerIsRefused() throws Exception {
     service.enqueueJob("someone-else", "success");
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
       assertTrue(e.getMessage().contains("someone-else"), e.getMessage());
     }
@@ -154,7 +154,7 @@ class HostileResponsesTest {
   @ValueSource(strings = {"{}", "{\"job_id\":\"j\"}", "{\"status\":\"success\"}", "{\"job_id\":\"j\",\"status\":null}"})
   void a200ThatIsNotAJobIsRefused(String body) throws Exception {
     service.enqueue(MockService.json(200, body));
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
       assertTrue(e.getMessage().contains("not a job"), e.getMessage());
     }
@@ -175,7 +175,7 @@ class HostileResponsesTest {
     String big = "{\"job_id\":\"j\",\"status\":\"running\",\"x\":\"" + repeat('a', 5 * 1024 * 1024) + "\"}";
     service.enqueue(MockService.json(200, big));
     service.enqueue(MockService.json(200, big).newBuilder().chunkedBody(big, 64 * 1024).build());
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       for (int i = 0; i < 2; i++) {
         ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
         assertTrue(e.getMessage().contains("larger than the limit of 4194304 bytes"), e.getMessage());
@@ -200,7 +200,7 @@ class HostileResponsesTest {
     assertTrue(compressed.size() < 1024 * 1024, "compressed " + compressed.size());
     service.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .addHeader("Content-Encoding", "gzip").body(new Buffer().write(compressed.toByteArray())).build());
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       ResponseDecodingException e = assertThrows(ResponseDecodingException.class, () -> client.showJobDetail("j"));
       assertTrue(e.getMessage().contains("larger than the limit"), e.getMessage());
     }
@@ -210,7 +210,7 @@ class HostileResponsesTest {
   void aLimitCanBeRaisedForLargerDocuments() throws Exception {
     String big = "{\"job_id\":\"j\",\"status\":\"running\",\"x\":\"" + repeat('a', 5 * 1024 * 1024) + "\"}";
     service.enqueue(MockService.json(200, big));
-    try (SfsTurboJobsClient client = service.clientBuilder().maxResponseBytes(8L * 1024 * 1024).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().httpConfiguration(h -> h.maxResponseBytes(8L * 1024 * 1024)).build()) {
       assertEquals("running", client.showJobDetail("j").status().value());
     }
   }
@@ -257,7 +257,7 @@ class HostileResponsesTest {
   void aHugeErrorBodyIsReadOnlyInPart() throws Exception {
     service.enqueue(MockService.json(500, "{\"errCode\":\"SFS.TURBO.0005\",\"errMsg\":\"" + repeat('x', 10 * 1024 * 1024)
         + "\"}"));
-    try (SfsTurboJobsClient client = service.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+    try (SfsTurboJobsClient client = service.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
       assertEquals(500, e.statusCode());
       assertTrue(e.getMessage().length() < 1_000, "message of " + e.getMessage().length() + " characters");
@@ -268,9 +268,9 @@ class HostileResponsesTest {
   @Test
   void anErrorBodyThatNeverEndsIsReadOnlyUpToItsCap() throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.endlessErrorBody(500));
-         SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(server.url()).allowInsecureHttp(true)
-             .projectId("p").credentials(TokenCredentials.of("t")).retryPolicy(RetryPolicy.none())
-             .attemptTimeout(Duration.ofSeconds(20)).build()) {
+         SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(server.url()).httpConfiguration(h -> h.allowInsecureHttp(true))
+             .projectId("p").credentials(TokenCredentials.of("t")).overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+             .overrideConfiguration(o -> o.attemptTimeout(Duration.ofSeconds(20))).build()) {
       // Read whole, the body would end the call only at the attempt's bound, as a timeout.
       ServiceException e = assertThrows(ServiceException.class, () -> client.showJobDetail("j"));
       assertEquals(500, e.statusCode());
@@ -300,7 +300,7 @@ class HostileResponsesTest {
       service.enqueueJob("j", "running");
     }
     SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
-        .allowInsecureHttp(true).projectId(MockService.PROJECT).credentials(TokenCredentials.of(MockService.TOKEN))
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(MockService.PROJECT).credentials(TokenCredentials.of(MockService.TOKEN))
         .build();
     CompletableFuture<WaitResult> wait = client.waiter().waitForAsync("j",
         WaitOptions.builder().pollInterval(Duration.ofSeconds(30)).build());
@@ -355,9 +355,9 @@ class HostileResponsesTest {
       service.enqueue(MockService.error(503, "SFS.TURBO.0005"));
     }
     try (SfsTurboJobsClient client = SfsTurboJobsClient.builder().endpoint(service.server.url("/").uri())
-        .allowInsecureHttp(true).projectId(MockService.PROJECT).credentials(TokenCredentials.of(MockService.TOKEN))
-        .retryPolicy(RetryPolicy.builder().maxAttempts(10).baseDelay(Duration.ofMillis(300))
-            .maxDelay(Duration.ofMillis(300)).build()).build()) {
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(MockService.PROJECT).credentials(TokenCredentials.of(MockService.TOKEN))
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().maxAttempts(10).baseDelay(Duration.ofMillis(300))
+            .maxDelay(Duration.ofMillis(300)).build())).build()) {
       long start = System.nanoTime();
       io.sfsturbo.jobs.errors.RequestTimeoutException e = assertThrows(
           io.sfsturbo.jobs.errors.RequestTimeoutException.class,

@@ -60,11 +60,11 @@ class MemoryLimitsTest {
         URI url = URI.create(arg.substring(eq + 1));
         try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
             .endpoint(url)
-            .allowInsecureHttp(true)
+            .httpConfiguration(h -> h.allowInsecureHttp(true))
             .projectId("proj-1")
             .credentials(TokenCredentials.of("memory-limits-token"))
-            .retryPolicy(RetryPolicy.none())
-            .callTimeout(Duration.ofSeconds(30))
+            .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+            .overrideConfiguration(o -> o.callTimeout(Duration.ofSeconds(30)))
             .build()) {
           Callable<Object> op = name.startsWith("wait-")
               ? () -> client.waiter().waitFor("j",
@@ -136,7 +136,7 @@ class MemoryLimitsTest {
           assertTrue(line.contains(" outcome=ResponseDecodingException "), line);
           assertTrue(line.contains("larger than the limit"), line);
           assertTrue(line.contains("maxResponseBytes"), line);
-          assertTrue(line.contains(String.valueOf(SfsTurboJobsClient.DEFAULT_MAX_RESPONSE_BYTES)), line);
+          assertTrue(line.contains(String.valueOf(io.sfsturbo.jobs.config.HttpConfiguration.DEFAULT_MAX_RESPONSE_BYTES)), line);
         }
       });
     }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
-import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
+import io.sfsturbo.jobs.testkit.VirtualTime;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
@@ -16,19 +17,26 @@ final class MockService implements AutoCloseable {
   static final String TOKEN = "canary-token-4f1d2e9b";
 
   final MockWebServer server = new MockWebServer();
-  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  /** The clients' time: every delay they take is instant, and recorded. */
+  final VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-11-29T10:00:00Z"));
 
   MockService() throws Exception {
     server.start();
   }
 
-  SfsTurboJobsClient.Builder clientBuilder() {
-    SfsTurboJobsClient.Builder b = SfsTurboJobsClient.builder()
+  SfsTurboJobsClientBuilder clientBuilder() {
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder()
         .endpoint(server.url("/").uri())
-        .allowInsecureHttp(true)
+        .httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT)
-        .credentials(TokenCredentials.of(TOKEN));
-    return TestHooks.jitter(TestHooks.pause(b, sleeps::add), () -> 0.5);
+        .credentials(TokenCredentials.of(TOKEN))
+        .timeSource(time);
+    return b;
+  }
+
+  /** The delays the clients took so far. */
+  List<Duration> sleeps() {
+    return time.delays();
   }
 
   void enqueueJob(String jobId, String status) {

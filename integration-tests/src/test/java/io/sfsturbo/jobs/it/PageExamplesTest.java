@@ -40,10 +40,10 @@ class PageExamplesTest {
     server.start();
     client = SfsTurboJobsClient.builder()
         .endpoint(server.url("/").uri())
-        .allowInsecureHttp(true)
+        .httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId(PROJECT)
         .credentials(TokenCredentials.of("page-example-token"))
-        .retryPolicy(RetryPolicy.none())
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
         .build();
   }
 

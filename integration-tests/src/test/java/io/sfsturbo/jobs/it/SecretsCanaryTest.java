@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
-import io.sfsturbo.jobs.testkit.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -134,8 +133,8 @@ class SecretsCanaryTest {
       Map<String, String> env = new HashMap<>();
       env.put("HUAWEICLOUD_SDK_AK", "AKCANARY");
       env.put("HUAWEICLOUD_SDK_SK", envSk + "\u0000");
-      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> TestHooks.environment(SfsTurboJobsClient.builder()
-          .endpoint(service.server.url("/").uri()).allowInsecureHttp(true).projectId("p"), env).build())));
+      texts.add(stackTrace(assertThrows(RuntimeException.class, () -> SfsTurboJobsClient.builder()
+          .endpoint(service.server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true)).projectId("p").environment(io.sfsturbo.jobs.config.Environment.of(env, java.nio.file.Paths.get(System.getProperty("user.home")))).build())));
       String userInfoPassword = "canary-userinfo-66";
       secrets.add(userInfoPassword);
       texts.add(stackTrace(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.it;
 
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -80,13 +81,13 @@ class SlowServersTest {
     return sb.toString();
   }
 
-  private static SfsTurboJobsClient.Builder clientBuilder(URI endpoint) {
+  private static SfsTurboJobsClientBuilder clientBuilder(URI endpoint) {
     return SfsTurboJobsClient.builder()
         .endpoint(endpoint)
-        .allowInsecureHttp(true)
+        .httpConfiguration(h -> h.allowInsecureHttp(true))
         .projectId("proj-1")
         .credentials(TokenCredentials.of("slow-servers-token"))
-        .retryPolicy(RetryPolicy.defaults());
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.defaults()));
   }
 
   private static CallOptions callOptions(Duration budget) {
@@ -230,8 +231,7 @@ class SlowServersTest {
   void theClientsAttemptTimeoutBoundsEachAttemptOfACallWithoutOptions() throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.slowBody(PADDED_JOB, Duration.ofMillis(200)));
          SfsTurboJobsClient client = clientBuilder(server.url())
-             .attemptTimeout(Duration.ofMillis(800))
-             .callTimeout(Duration.ofSeconds(2))
+             .overrideConfiguration(o -> o.attemptTimeout(Duration.ofMillis(800)).callTimeout(Duration.ofSeconds(2)))
              .build()) {
       List<Outcome> outcomes = concurrently(List.of("show", "showAsync"), List.of(
           () -> client.showJobDetail("j"),

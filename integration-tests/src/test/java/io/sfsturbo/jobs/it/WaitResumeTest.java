@@ -13,7 +13,6 @@ import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
-import io.sfsturbo.jobs.testkit.TestHooks;
 import io.sfsturbo.jobs.testkit.VirtualTime;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobProgressListener;
@@ -67,10 +66,10 @@ class WaitResumeTest {
     final JobWaiter waiter;
 
     Process(Instant now) {
-      time = VirtualTime.startingAt(now);
-      client = time.applyTo(emulator.clientBuilder()).build();
+      time = VirtualTime.startingAt(now).withJitter(() -> 0.0);
+      client = emulator.clientBuilder().timeSource(time).build();
       clients.add(client);
-      waiter = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.0).build();
+      waiter = client.waiter();
     }
   }
 
@@ -103,7 +102,7 @@ class WaitResumeTest {
     assertEquals(3, c.polls());
     assertEquals("running", c.lastStatus());
     assertEquals(Duration.ofMillis(4500), c.nextDelay(), "2 s, 3 s, then 4.5 s");
-    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3)), first.time.sleeps());
+    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3)), first.time.delays());
     assertEquals(3, emulator.pollsServed("j"));
 
     // The other process starts 1.5 s after the checkpoint: 3 s are left before the next poll is due.
@@ -112,7 +111,7 @@ class WaitResumeTest {
     WaitResult r = second.waiter.waitFor(c, new Recorder(heard));
 
     assertEquals(Arrays.asList(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(5),
-        Duration.ofSeconds(5), Duration.ofSeconds(5)), second.time.sleeps(),
+        Duration.ofSeconds(5), Duration.ofSeconds(5)), second.time.delays(),
         "the rest of 4.5 s, then the backoff where it was (capped)");
     assertEquals(8, emulator.pollsServed("j"));
     assertEquals(8, r.polls(), "polls count from the wait's start");
@@ -129,8 +128,8 @@ class WaitResumeTest {
     Process second = new Process(T0.plusSeconds(50));
     WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
         () -> second.waiter.waitFor(c, WaitOptions.defaults().listener()));
-    Duration slept = second.time.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
-    assertTrue(slept.compareTo(Duration.ofSeconds(10)) <= 0, "at most the 10 s left: " + second.time.sleeps());
+    Duration slept = second.time.delays().stream().reduce(Duration.ZERO, Duration::plus);
+    assertTrue(slept.compareTo(Duration.ofSeconds(10)) <= 0, "at most the 10 s left: " + second.time.delays());
     assertTrue(e.elapsed().compareTo(Duration.ofSeconds(59)) >= 0 && e.elapsed().compareTo(Duration.ofMinutes(1)) <= 0,
         "elapsed from the first start: " + e.elapsed());
     assertEquals(e.polls(), emulator.pollsServed("j"));
@@ -143,7 +142,7 @@ class WaitResumeTest {
     Process late = new Process(T0.plus(Duration.ofHours(1)));
     assertThrows(WaitTimeoutException.class, () -> late.waiter.waitFor(c, WaitOptions.defaults().listener()));
     assertEquals(1, emulator.pollsServed("j"));
-    assertEquals(0, late.time.sleeps().size());
+    assertEquals(0, late.time.delays().size());
   }
 
   @Test
@@ -176,7 +175,7 @@ class WaitResumeTest {
         workflowNow.plusMillis(9500), workflowNow.plusMillis(14_500)), pollTimes);
     assertEquals(5, step.result().polls());
     assertEquals(Arrays.asList("job null->running", "job running->success"), heard);
-    assertEquals(0, here.time.sleeps().size(), "pollOnce never waits: the caller's timer does");
+    assertEquals(0, here.time.delays().size(), "pollOnce never waits: the caller's timer does");
   }
 
   @Test

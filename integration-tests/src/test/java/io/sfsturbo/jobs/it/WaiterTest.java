@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.JobStatus;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
@@ -32,7 +33,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
-import io.sfsturbo.jobs.testkit.TestHooks;
+import io.sfsturbo.jobs.time.TimeSource;
+import java.util.concurrent.TimeUnit;
 import io.sfsturbo.jobs.testkit.VirtualTime;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -69,9 +71,10 @@ class WaiterTest {
   @BeforeEach
   void start() throws Exception {
     service = new MockService();
-    time = VirtualTime.startingAt(Instant.parse("2026-11-29T10:00:00Z"));
-    client = time.applyTo(service.clientBuilder()).retryPolicy(RetryPolicy.none()).build();
-    waiter = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.0).build();
+    time = VirtualTime.startingAt(Instant.parse("2026-11-29T10:00:00Z")).withJitter(() -> 0.0);
+    client = service.clientBuilder().timeSource(time).overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+        .build();
+    waiter = client.waiter();
     options = WaitOptions.builder().pollInterval(Duration.ofSeconds(2)).backoffMultiplier(1.5)
         .maxInterval(Duration.ofSeconds(5)).timeout(Duration.ofMinutes(1)).listener(recorder);
   }
@@ -97,7 +100,7 @@ class WaiterTest {
     assertEquals(JobStatus.SUCCESS, result.job().status());
     assertEquals(5, result.polls());
     assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500),
-        Duration.ofSeconds(5)), time.sleeps(), "backoff x1.5 capped at 5 s");
+        Duration.ofSeconds(5)), time.delays(), "backoff x1.5 capped at 5 s");
     assertEquals(Duration.ofMillis(14_500), result.elapsed());
     assertEquals(Arrays.asList("job null->waiting", "job waiting->running", "job running->success"), events);
   }
@@ -154,11 +157,28 @@ class WaiterTest {
   }
 
   @Test
-  void aRetryAfterOfCenturiesEndsTheWaitAsATimeout() {
+  void aRetryAfterAboveTheCapEndsTheWaitAsItEndsACall() {
+    // The one retry rule: a Retry-After above the policy's maxRetryAfter ends the retries, a wait's as a call's.
     service.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "99999999999999").body("{\"error_code\":\"APIGW.0308\"}").build());
-    assertThrows(WaitTimeoutException.class, () -> waiter.waitFor("j", options.build()));
+    ThrottledException e = assertThrows(ThrottledException.class, () -> waiter.waitFor("j", options.build()));
+    assertEquals(Duration.ofDays(365), e.retryAfter(), "read as far as the SDK reads a Retry-After: a year");
     assertEquals(1, service.server.getRequestCount());
+  }
+
+  @Test
+  void aRetryAfterWithinTheCapButPastTheDeadlineEndsTheWaitAsATimeoutNamingIt() {
+    try (SfsTurboJobsClient patient = service.clientBuilder().timeSource(time)
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofDays(365)).build()))
+        .build()) {
+      service.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+          .addHeader("Retry-After", "7200").body("{\"error_code\":\"APIGW.0308\"}").build());
+      WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+          () -> patient.waiter().waitFor("j", options.build()));
+      assertTrue(e.getMessage().contains("the server asked to wait 2h"), e.getMessage());
+      assertTrue(e.getCause() instanceof ThrottledException, "the last failure is kept");
+      assertEquals(1, service.server.getRequestCount());
+    }
   }
 
   @Test
@@ -181,7 +201,7 @@ class WaiterTest {
             .timeout(Duration.ofSeconds(10)).build()));
     // Polls at 0, 4 and 8 s; the next (12 s) would pass the deadline, so the delay is clamped for a
     // last poll at 9 s, which leaves it the final second before the deadline.
-    assertEquals(Arrays.asList(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(1)), time.sleeps(),
+    assertEquals(Arrays.asList(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(1)), time.delays(),
         "the last delay is clamped so that one poll fits before the deadline");
     assertEquals(4, e.polls());
     assertEquals(JobStatus.RUNNING, e.lastJob().status());
@@ -261,10 +281,10 @@ class WaiterTest {
     // 2 + 3 + 4.5 + 6.75 + 10.125 = 26.375 s; the next delay (15.2 s) is cut to the grace period's end,
     // so the poll that decides happens at 30 s, not at 41.6 s.
     Duration total = Duration.ZERO;
-    for (Duration d : time.sleeps()) {
+    for (Duration d : time.delays()) {
       total = total.plus(d);
     }
-    assertEquals(Duration.ofSeconds(30), total, "sleeps " + time.sleeps());
+    assertEquals(Duration.ofSeconds(30), total, "sleeps " + time.delays());
     assertEquals(java.util.Collections.singletonList(Duration.ofSeconds(30)), heard);
   }
 
@@ -282,7 +302,7 @@ class WaiterTest {
     service.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build());
     job("success");
     waiter.waitFor("j", options.build());
-    assertEquals(Arrays.asList(Duration.ofSeconds(7)), time.sleeps());
+    assertEquals(Arrays.asList(Duration.ofSeconds(7)), time.delays());
   }
 
   @Test
@@ -314,9 +334,30 @@ class WaiterTest {
   @Test
   void interruptStopsTheWaitAndKeepsTheFlag() {
     job("running");
-    JobWaiter interrupting = TestHooks.pause(TestHooks.clock(client.waiterBuilder(), time.clock()), d -> {
-      throw new InterruptedException();
-    }).build();
+    // A time source whose pause is interrupted as it starts: the wait must end at once, typed, flag kept.
+    TimeSource interruptingPause = new TimeSource() {
+      @Override
+      public long nanoTime() {
+        return time.nanoTime();
+      }
+
+      @Override
+      public Instant now() {
+        return time.now();
+      }
+
+      @Override
+      public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        Thread.currentThread().interrupt();
+        return new NeverDue();
+      }
+
+      @Override
+      public double jitter() {
+        return 0;
+      }
+    };
+    JobWaiter interrupting = client.waiterBuilder().timeSource(interruptingPause).build();
     try {
       assertThrows(WaitInterruptedException.class, () -> interrupting.waitFor("j", options.build()));
       assertTrue(Thread.currentThread().isInterrupted());
@@ -342,11 +383,29 @@ class WaiterTest {
       job("running");
     }
     job("success");
-    JobWaiter jittery = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.999).build();
+    JobWaiter jittery = client.waiterBuilder().timeSource(time.withJitter(() -> 0.999)).build();
     jittery.waitFor("j", options.jitter(0.5).build());
-    for (Duration d : time.sleeps()) {
+    for (Duration d : time.delays()) {
       assertTrue(d.toMillis() >= 1000, "delay " + d + " fell below half the 2 s interval");
     }
-    assertEquals(3, time.sleeps().size());
+    assertEquals(3, time.delays().size());
+  }
+
+  /** A timer that never fires. */
+  private static final class NeverDue extends java.util.concurrent.FutureTask<Void>
+      implements java.util.concurrent.ScheduledFuture<Void> {
+    NeverDue() {
+      super(() -> { }, null);
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int compareTo(java.util.concurrent.Delayed o) {
+      return 0;
+    }
   }
 }

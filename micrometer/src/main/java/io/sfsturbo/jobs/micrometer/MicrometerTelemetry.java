@@ -40,7 +40,7 @@ public final class MicrometerTelemetry implements Telemetry {
    * Returns the telemetry that reports to a registry.
    *
    * @param registry the application's observation registry
-   * @return the telemetry, to pass to {@code SfsTurboJobsClient.Builder.telemetry(...)}
+   * @return the telemetry, to pass to {@code SfsTurboJobsClientBuilder.telemetry(...)}
    */
   public static MicrometerTelemetry create(ObservationRegistry registry) {
     return new MicrometerTelemetry(Objects.requireNonNull(registry, "registry"));

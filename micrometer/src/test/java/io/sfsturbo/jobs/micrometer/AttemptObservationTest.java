@@ -11,7 +11,7 @@ import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
-import io.sfsturbo.jobs.testkit.telemetry.FakeAttempt;
+import io.sfsturbo.jobs.testsupport.FakeAttempt;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.micrometer;
 
-import static io.sfsturbo.jobs.testkit.telemetry.AdapterBench.fastPolls;
+import static io.sfsturbo.jobs.testsupport.AdapterBench.fastPolls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +27,7 @@ import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
-import io.sfsturbo.jobs.testkit.telemetry.AdapterBench;
+import io.sfsturbo.jobs.testsupport.AdapterBench;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitResult;
@@ -226,7 +226,7 @@ class MicrometerTelemetryTest {
 
   /** Every scenario above, and failures that echo requests, then every name, tag and event read for secrets. */
   @ParameterizedTest
-  @MethodSource("io.sfsturbo.jobs.testkit.telemetry.AdapterBench#auths")
+  @MethodSource("io.sfsturbo.jobs.testsupport.AdapterBench#auths")
   void noSecretInAnyTagAttributeOrEvent(EmulatorAuth auth) {
     start(auth);
     bench.runEveryScenario();

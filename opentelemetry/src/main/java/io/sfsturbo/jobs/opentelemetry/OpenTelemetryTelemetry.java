@@ -49,7 +49,7 @@ public final class OpenTelemetryTelemetry implements Telemetry {
    * Returns the telemetry that reports to an OpenTelemetry instance.
    *
    * @param openTelemetry the application's instance (for example {@code GlobalOpenTelemetry.get()})
-   * @return the telemetry, to pass to {@code SfsTurboJobsClient.Builder.telemetry(...)}
+   * @return the telemetry, to pass to {@code SfsTurboJobsClientBuilder.telemetry(...)}
    */
   public static OpenTelemetryTelemetry create(OpenTelemetry openTelemetry) {
     return new OpenTelemetryTelemetry(Objects.requireNonNull(openTelemetry, "openTelemetry"));

@@ -17,7 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
-import io.sfsturbo.jobs.testkit.telemetry.FakeAttempt;
+import io.sfsturbo.jobs.testsupport.FakeAttempt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

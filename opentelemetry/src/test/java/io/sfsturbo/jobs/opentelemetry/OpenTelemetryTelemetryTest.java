@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.opentelemetry;
 
-import static io.sfsturbo.jobs.testkit.telemetry.AdapterBench.fastPolls;
+import static io.sfsturbo.jobs.testsupport.AdapterBench.fastPolls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +22,7 @@ import io.sfsturbo.jobs.testkit.EmulatorAuth;
 import io.sfsturbo.jobs.testkit.Fault;
 import io.sfsturbo.jobs.testkit.JobScript;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
-import io.sfsturbo.jobs.testkit.telemetry.AdapterBench;
+import io.sfsturbo.jobs.testsupport.AdapterBench;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitResult;
@@ -235,7 +235,7 @@ class OpenTelemetryTelemetryTest {
 
   /** The scenarios above and failures that echo requests, then every name, attribute and event read for secrets. */
   @ParameterizedTest
-  @MethodSource("io.sfsturbo.jobs.testkit.telemetry.AdapterBench#auths")
+  @MethodSource("io.sfsturbo.jobs.testsupport.AdapterBench#auths")
   void noSecretInAnyAttributeOrEvent(EmulatorAuth auth) {
     start(auth);
     bench.runEveryScenario();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.internal.IniFile;
 import java.io.IOException;
@@ -44,27 +45,15 @@ public final class CredentialsProfile {
 
   /**
    * Finds the profile of this user: the file named by {@link #ENV_CREDENTIALS_FILE}, else
-   * {@code .huaweicloud/credentials} in the {@code user.home} directory.
+   * {@code .huaweicloud/credentials} in the home directory.
    *
-   * @param env the environment
+   * @param environment the variables and the home directory
    * @return the profile, or null when the default file does not exist
    * @throws CredentialsException when the named file does not exist or either file cannot be used
    */
-  public static CredentialsProfile find(Map<String, String> env) {
-    return find(env, Paths.get(System.getProperty("user.home", ".")));
-  }
-
-  /**
-   * Finds the profile with a given home directory (for tools and tests).
-   *
-   * @param env the environment
-   * @param home the home directory
-   * @return the profile, or null when the default file does not exist
-   * @throws CredentialsException when the named file does not exist or either file cannot be used
-   */
-  public static CredentialsProfile find(Map<String, String> env, Path home) {
-    String named = env.get(ENV_CREDENTIALS_FILE);
-    if (named != null && !named.trim().isEmpty()) {
+  public static CredentialsProfile find(Environment environment) {
+    String named = environment.variable(ENV_CREDENTIALS_FILE);
+    if (named != null) {
       Path file = Paths.get(named.trim());
       CredentialsProfile p = readIfPresent(file);
       if (p == null) {
@@ -73,7 +62,7 @@ public final class CredentialsProfile {
       }
       return p;
     }
-    return readIfPresent(home.resolve(".huaweicloud").resolve("credentials"));
+    return readIfPresent(environment.homeDirectory().resolve(".huaweicloud").resolve("credentials"));
   }
 
   /**

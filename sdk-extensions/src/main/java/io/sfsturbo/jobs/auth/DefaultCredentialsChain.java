@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import io.sfsturbo.jobs.config.Environment;
+
 import io.sfsturbo.jobs.errors.CredentialsException;
-import java.util.Map;
 
 /**
  * Finds credentials in the environment, in this order:
@@ -38,38 +39,38 @@ public final class DefaultCredentialsChain {
   private DefaultCredentialsChain() {}
 
   /**
-   * Resolves credentials from the given variables.
+   * Resolves credentials from an environment.
    *
-   * @param env the environment, usually {@link System#getenv()}
+   * @param environment the variables and the home directory ({@link Environment#system()} for this process's)
    * @return the first credentials the chain finds
-   * @throws CredentialsException when none is found, only half of an AK/SK pair, or a value that
-   *     cannot be used (the message names the variable, never the value)
+   * @throws CredentialsException when none is found, only half of an AK/SK pair, or a value that cannot be
+   *     used (the message names the variable, never the value)
    */
-  public static Credentials resolve(Map<String, String> env) {
-    return resolve(env, null, true);
+  public static Credentials resolve(Environment environment) {
+    return resolve(environment, null, true);
   }
 
   /**
-   * Resolves credentials from the given variables and an already found profile.
+   * Resolves credentials from an environment and an already found profile.
    *
-   * @param env the environment
+   * @param environment the variables
    * @param profile the profile ({@link CredentialsProfile#find}), or null for none
    * @return the first credentials the chain finds
-   * @throws CredentialsException as {@link #resolve(Map)}
+   * @throws CredentialsException as {@link #resolve(Environment)}
    */
-  public static Credentials resolve(Map<String, String> env, CredentialsProfile profile) {
-    return resolve(env, profile, false);
+  public static Credentials resolve(Environment environment, CredentialsProfile profile) {
+    return resolve(environment, profile, false);
   }
 
-  private static Credentials resolve(Map<String, String> env, CredentialsProfile given, boolean findProfile) {
-    String ak = value(env, ENV_AK);
-    String sk = value(env, ENV_SK);
+  private static Credentials resolve(Environment env, CredentialsProfile given, boolean findProfile) {
+    String ak = env.variable(ENV_AK);
+    String sk = env.variable(ENV_SK);
     if (ak != null || sk != null) {
       if (ak == null || sk == null) {
         throw new CredentialsException("found " + (ak == null ? ENV_SK : ENV_AK) + " but not "
             + (ak == null ? ENV_AK : ENV_SK) + " in the environment; set both for AK/SK signing", null);
       }
-      String securityToken = value(env, ENV_SECURITY_TOKEN);
+      String securityToken = env.variable(ENV_SECURITY_TOKEN);
       try {
         return AkSkCredentials.checked(ak, variable(ENV_AK), sk, variable(ENV_SK), securityToken,
             variable(ENV_SECURITY_TOKEN));
@@ -77,7 +78,7 @@ public final class DefaultCredentialsChain {
         throw badVariable(e);
       }
     }
-    String token = value(env, ENV_AUTH_TOKEN);
+    String token = env.variable(ENV_AUTH_TOKEN);
     if (token != null) {
       try {
         return TokenCredentials.fixed(token, variable(ENV_AUTH_TOKEN));
@@ -96,31 +97,14 @@ public final class DefaultCredentialsChain {
   }
 
   /**
-   * Returns the project id from the environment or the credentials profile.
-   *
-   * @param env the environment
-   * @return the value of {@link #ENV_PROJECT_ID}, else {@code project_id} of the credentials profile, or
-   *     null when neither has one
-   * @throws CredentialsException when the variable is unset and the profile cannot be read
-   */
-  public static String projectIdFrom(Map<String, String> env) {
-    String fromEnv = value(env, ENV_PROJECT_ID);
-    if (fromEnv != null) {
-      return fromEnv;
-    }
-    CredentialsProfile profile = CredentialsProfile.find(env);
-    return profile == null ? null : profile.projectId();
-  }
-
-  /**
    * Returns the project id from the environment, else from a profile.
    *
-   * @param env the environment
+   * @param environment the variables
    * @param profile the profile, or null
    * @return the project id, or null when neither has one
    */
-  public static String projectIdFrom(Map<String, String> env, CredentialsProfile profile) {
-    String fromEnv = value(env, ENV_PROJECT_ID);
+  public static String projectIdFrom(Environment environment, CredentialsProfile profile) {
+    String fromEnv = environment.variable(ENV_PROJECT_ID);
     return fromEnv != null || profile == null ? fromEnv : profile.projectId();
   }
 
@@ -134,10 +118,5 @@ public final class DefaultCredentialsChain {
 
   private static String variable(String name) {
     return "the environment variable " + name;
-  }
-
-  private static String value(Map<String, String> env, String name) {
-    String v = env.get(name);
-    return v == null || v.trim().isEmpty() ? null : v;
   }
 }

@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.internal.HeaderValues;
-import io.sfsturbo.jobs.internal.Printable;
-import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import io.sfsturbo.jobs.text.SafeText;
+import io.sfsturbo.jobs.internal.ErrorDecoder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -261,7 +261,7 @@ public final class IamPasswordCredentials implements Credentials {
 
   /** Makes server text safe to put in a message: control characters escaped, length capped. */
   static String printable(String text) {
-    return Printable.forMessage(text);
+    return SafeText.forMessage(text);
   }
 
   private Instant expiresAt(String body) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.SfsTurboErrorCode;
 
 /**
@@ -21,6 +21,7 @@ public class ServiceException extends SfsTurboException {
   private final String errorMessage;
   private final String requestId;
   private final String rawBody;
+  private final ErrorDetails details;
 
   /**
    * Creates a service exception.
@@ -44,12 +45,13 @@ public class ServiceException extends SfsTurboException {
     this.errorMessage = details.errorMessage();
     this.requestId = details.requestId();
     this.rawBody = details.rawBody();
+    this.details = details;
   }
 
   private static String describe(ErrorDetails d) {
     StringBuilder sb = new StringBuilder(d.operation()).append(" failed: HTTP ").append(d.statusCode());
     if (d.errorCode() != null) {
-      sb.append(' ').append(Printable.forMessage(d.errorCode()));
+      sb.append(' ').append(SafeText.forMessage(d.errorCode()));
       SfsTurboErrorCode known = SfsTurboErrorCode.fromValue(d.errorCode());
       if (known != null && known != SfsTurboErrorCode.UNKNOWN_TO_SDK_VERSION) {
         sb.append(" (").append(known.description()).append(')');
@@ -57,9 +59,9 @@ public class ServiceException extends SfsTurboException {
     }
     if (d.errorMessage() != null) {
       // Server text: escaped (it must not drive a terminal or forge a log line) and capped.
-      sb.append(": ").append(Printable.forMessage(d.errorMessage()));
+      sb.append(": ").append(SafeText.forMessage(d.errorMessage()));
     }
-    sb.append(" [request id ").append(d.requestId() == null ? "none" : Printable.forMessage(d.requestId()))
+    sb.append(" [request id ").append(d.requestId() == null ? "none" : SafeText.forMessage(d.requestId()))
         .append(']');
     return sb.toString();
   }
@@ -68,6 +70,16 @@ public class ServiceException extends SfsTurboException {
   @Override
   public boolean isRetryable() {
     return statusCode == 429 || statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504;
+  }
+
+  /**
+   * Returns what the response said, as one value (status, code, message, request id, capped body), to
+   * log or hand on as a whole.
+   *
+   * @return the details
+   */
+  public ErrorDetails details() {
+    return details;
   }
 
   /** Returns the HTTP status code. */

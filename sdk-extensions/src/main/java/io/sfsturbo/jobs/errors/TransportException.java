@@ -7,6 +7,7 @@ package io.sfsturbo.jobs.errors;
  */
 public class TransportException extends SfsTurboException {
   private static final long serialVersionUID = 1L;
+  private final boolean retryable;
 
   /**
    * Creates the exception.
@@ -15,12 +16,27 @@ public class TransportException extends SfsTurboException {
    * @param cause the I/O failure
    */
   public TransportException(String message, Throwable cause) {
-    super(message, cause);
+    this(message, cause, true);
   }
 
-  /** Returns true: nothing was answered, so the same request may well succeed. */
+  /**
+   * Creates the exception, saying whether trying again can help.
+   *
+   * @param message what failed
+   * @param cause the I/O failure
+   * @param retryable false when the failure is certain to repeat (a TLS handshake answered in plain HTTP)
+   */
+  public TransportException(String message, Throwable cause, boolean retryable) {
+    super(message, cause);
+    this.retryable = retryable;
+  }
+
+  /**
+   * Returns true unless the failure is certain to repeat: nothing was answered, so the same request
+   * may well succeed.
+   */
   @Override
   public boolean isRetryable() {
-    return true;
+    return retryable;
   }
 }

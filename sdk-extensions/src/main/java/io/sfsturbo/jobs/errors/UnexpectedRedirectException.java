@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.errors;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 
 /**
  * The endpoint answered with a redirect (3xx). {@code ShowJobDetail} never redirects, and the SDK
@@ -20,10 +20,10 @@ public class UnexpectedRedirectException extends ServiceException {
    */
   public UnexpectedRedirectException(ErrorDetails details, String targetOrigin) {
     super(details.operation() + " was answered with a redirect (HTTP " + details.statusCode() + ") to "
-        + (targetOrigin == null ? "no location" : Printable.forMessage(targetOrigin))
+        + (targetOrigin == null ? "no location" : SafeText.forMessage(targetOrigin))
         + "; the SDK follows no redirects, so that credentials only go to the configured endpoint: check the "
         + "endpoint or the proxy [request id "
-        + (details.requestId() == null ? "none" : Printable.forMessage(details.requestId())) + "]", details);
+        + (details.requestId() == null ? "none" : SafeText.forMessage(details.requestId())) + "]", details);
     this.targetOrigin = targetOrigin;
   }
 

@@ -44,9 +44,31 @@ public final class Ids {
         throw new IllegalArgumentException(name + " must not contain '" + c + "' (at index " + i
             + "): it would end the path");
       }
-      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-        throw new IllegalArgumentException(name + " must not contain whitespace or control characters"
-            + " (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+          || c == '\u2028' || c == '\u2029') {
+        throw new IllegalArgumentException(name + " must not contain whitespace, control or invisible format "
+            + "characters (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Returns a project id unchanged when it is acceptable: one path segment, and printable ASCII, since it
+   * is also sent as the {@code X-Project-Id} header.
+   *
+   * @param source the setting, variable or file entry it came from, for the message
+   * @param value the id
+   * @return the value, unaltered
+   * @throws IllegalArgumentException naming the source and what is wrong, never the value
+   */
+  public static String requireValidProjectId(String source, String value) {
+    requireValid(source, value);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new IllegalArgumentException(source + " must be printable ASCII, as it is sent in a header: U+"
+            + String.format("%04X", (int) c) + " at index " + i);
       }
     }
     return value;

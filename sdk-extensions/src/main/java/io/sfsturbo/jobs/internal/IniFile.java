@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal;
 
+import io.sfsturbo.jobs.text.SafeText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -107,7 +108,7 @@ public final class IniFile {
       String key = line.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       if (current.containsKey(key)) {
         // Which one would win is a guess either way; for credentials a guess is worse than an error.
-        throw new Problem(source + " line " + number + ": '" + Printable.capped(key, 40) + "' is given twice in its "
+        throw new Problem(source + " line " + number + ": '" + SafeText.capped(key, 40) + "' is given twice in its "
             + "section (first on line " + current.get(key).line + ")");
       }
       current.put(key, new Entry(line.substring(eq + 1).trim(), number));

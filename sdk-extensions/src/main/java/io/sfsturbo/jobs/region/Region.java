@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A region where SFS Turbo is offered, with its service and IAM endpoints. An immutable value.
@@ -74,6 +75,15 @@ public final class Region {
           + String.join(", ", KNOWN.keySet()) + " (or set a custom endpoint)");
     }
     return r;
+  }
+
+  /**
+   * Returns the ids of the regions the catalogue holds.
+   *
+   * @return the ids, in the catalogue's order
+   */
+  public static Set<String> knownIds() {
+    return KNOWN.keySet();
   }
 
   /**

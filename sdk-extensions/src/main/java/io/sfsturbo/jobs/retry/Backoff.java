@@ -14,6 +14,9 @@ import java.util.Objects;
  * [0, 1): a jitter of 1 is "full jitter" (any delay up to d), 0 none. Jitter spreads clients that failed together, so they do not return together.
  */
 public final class Backoff {
+  /** The longest delay a backoff may hold: no loop of the SDK (a wait at most) runs longer. */
+  public static final Duration MAX_DELAY = Duration.ofDays(365);
+
   private final Duration initialDelay;
   private final double multiplier;
   private final Duration maxDelay;
@@ -29,16 +32,16 @@ public final class Backoff {
   /**
    * Returns a backoff.
    *
-   * @param initialDelay the first delay, before jitter; zero or positive
+   * @param initialDelay the first delay, before jitter; from zero to {@link #MAX_DELAY}
    * @param multiplier the growth per try; finite, at least 1
-   * @param maxDelay the cap, before jitter; not less than initialDelay
+   * @param maxDelay the cap, before jitter; not less than initialDelay, at most {@link #MAX_DELAY}
    * @param jitter the fraction of each delay drawn at random, in [0, 1]
    * @return the backoff
    * @throws IllegalArgumentException when a value is out of range
    */
   public static Backoff of(Duration initialDelay, double multiplier, Duration maxDelay, double jitter) {
-    Durations.requireNonNegative("initialDelay", initialDelay);
-    Durations.requireNonNegative("maxDelay", maxDelay);
+    Durations.requireBetween("initialDelay", initialDelay, Duration.ZERO, MAX_DELAY, "365 days");
+    Durations.requireBetween("maxDelay", maxDelay, Duration.ZERO, MAX_DELAY, "365 days");
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
       throw new IllegalArgumentException("multiplier must be a finite number of at least 1, was " + multiplier);
     }
@@ -60,7 +63,9 @@ public final class Backoff {
    * @return the delay, never negative and never above {@link #maxDelay()}
    */
   public Duration delay(int n, double random) {
-    double grown = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, n));
+    // Both ends are at most a year of milliseconds, so the product is exact enough and never overflows; a
+    // power that grows to infinity is capped like any other.
+    double grown = initialDelay.isZero() ? 0 : initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, n));
     double capped = Math.min(grown, (double) maxDelay.toMillis());
     double drawn = capped * (1.0 - jitter * Math.min(Math.max(random, 0.0), 1.0));
     return Duration.ofMillis((long) drawn);

@@ -171,33 +171,34 @@ public final class RetryPolicy {
     /**
      * Sets the delay before the first retry; each later one doubles it (then jitter applies).
      *
-     * @param baseDelay zero or positive
+     * @param baseDelay from zero to 365 days
      * @return this builder
      */
     public Builder baseDelay(Duration baseDelay) {
-      this.baseDelay = Durations.requireNonNegative("baseDelay", baseDelay);
+      this.baseDelay = Durations.requireBetween("baseDelay", baseDelay, Duration.ZERO, Backoff.MAX_DELAY, "365 days");
       return this;
     }
 
     /**
      * Sets the cap of the computed delay.
      *
-     * @param maxDelay zero or positive
+     * @param maxDelay from zero to 365 days
      * @return this builder
      */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = Durations.requireNonNegative("maxDelay", maxDelay);
+      this.maxDelay = Durations.requireBetween("maxDelay", maxDelay, Duration.ZERO, Backoff.MAX_DELAY, "365 days");
       return this;
     }
 
     /**
      * Sets the longest server {@code Retry-After} to wait for; a longer one ends the retries.
      *
-     * @param maxRetryAfter zero or positive
+     * @param maxRetryAfter from zero to 365 days
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = Durations.requireNonNegative("maxRetryAfter", maxRetryAfter);
+      this.maxRetryAfter = Durations.requireBetween("maxRetryAfter", maxRetryAfter, Duration.ZERO, Backoff.MAX_DELAY,
+          "365 days");
       return this;
     }
 

@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.waiter;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.util.List;
 
 /** The waited-for job ended with status {@code failed}. Carries why, and the final detail. */
@@ -25,7 +25,7 @@ public class JobFailedException extends SfsTurboException {
   /** The most failed sub-jobs the message lists; {@link #failedSubJobs()} has them all. */
   private static final int SUB_JOBS_IN_MESSAGE = 5;
 
-  // Every field is server text: escaped and capped (Printable), so that the message can go to a
+  // Every field is server text: escaped and capped (SafeText), so that the message can go to a
   // terminal or a log line as it is, and stays short whatever the job holds.
   private static String describe(JobDetail job) {
     StringBuilder sb = new StringBuilder("job '").append(text(job.jobId())).append("' (").append(text(job.jobType()))
@@ -51,7 +51,7 @@ public class JobFailedException extends SfsTurboException {
   }
 
   private static String text(String serverText) {
-    return Printable.forMessage(serverText);
+    return SafeText.forMessage(serverText);
   }
 
   /** Returns the job id. */

@@ -7,7 +7,13 @@ import io.sfsturbo.jobs.errors.SfsTurboException;
 public class WaitInterruptedException extends SfsTurboException {
   private static final long serialVersionUID = 1L;
 
-  WaitInterruptedException(String jobId, InterruptedException cause) {
+  /**
+   * Creates the exception.
+   *
+   * @param jobId the job waited for
+   * @param cause the interruption
+   */
+  public WaitInterruptedException(String jobId, InterruptedException cause) {
     super("interrupted while waiting for job '" + jobId + "'", cause);
   }
 }

@@ -14,6 +14,11 @@ import java.util.Objects;
  * poll is clamped to the time left, so that one last poll happens at the deadline rather than the
  * wait giving up early; {@link Builder#maxAttempts(int)} is an optional extra bound, unset by default.
  *
+ * <p>Options compare by what they say about the schedule: the listener is behaviour, not part of
+ * {@code equals} (nor of a {@link WaitCheckpoint}); {@code toString} names its class when one is set.
+ * Every duration is at most 365 days, beyond which a builder refuses it with an
+ * {@link IllegalArgumentException}.
+ *
  * <p>The schedule is kept from the wait's start: poll {@code k + 1} is due one delay after poll
  * {@code k} was due, whatever its round trip took. A poll answered after the next one was due (it
  * was slow, retried or held by the client's rate limiter) counts as that one, so the schedule never
@@ -31,6 +36,7 @@ public final class WaitOptions {
   private final Duration notFoundGracePeriod;
   private final UnknownStatusPolicy unknownStatusPolicy;
   private final JobProgressListener listener;
+  private final Backoff pollBackoff;
 
   private WaitOptions(Builder b) {
     this.initialDelay = b.initialDelay;
@@ -44,11 +50,20 @@ public final class WaitOptions {
     this.notFoundGracePeriod = b.notFoundGracePeriod;
     this.unknownStatusPolicy = b.unknownStatusPolicy;
     this.listener = b.listener;
+    this.pollBackoff = Backoff.of(pollInterval, backoffMultiplier, maxInterval, jitter);
   }
 
   /** Returns the defaults: first poll at once, 2 s interval growing ×1.5 to 30 s, jitter 0.2, 30 min timeout. */
   public static WaitOptions defaults() {
-    return builder().build();
+    return DEFAULTS;
+  }
+
+  /** Returns the defaults with a caller's changes: {@code WaitOptions.of(o -> o.timeout(Duration.ofMinutes(5)))}. */
+  public static WaitOptions of(java.util.function.Consumer<Builder> changes) {
+    Objects.requireNonNull(changes, "changes");
+    Builder b = builder();
+    changes.accept(b);
+    return b.build();
   }
 
   /** Returns a builder starting from the defaults. */
@@ -95,7 +110,7 @@ public final class WaitOptions {
 
   /** Returns the schedule of polls as the SDK's one backoff type: interval, multiplier, cap, jitter. */
   public Backoff pollBackoff() {
-    return Backoff.of(pollInterval, backoffMultiplier, maxInterval, jitter);
+    return pollBackoff;
   }
 
   /** Returns the jitter fraction j: each delay d is drawn from [d(1-j), d]. */
@@ -114,9 +129,8 @@ public final class WaitOptions {
   }
 
   /**
-   * Returns how many failed polls in a row end the wait: transient failures (no response, 429,
-   * 5xx) and unreadable responses. Each is one attempt, polled again after the client's retry
-   * backoff (or the server's {@code Retry-After}); default 10.
+   * Returns how many failed polls in a row end the wait: transient failures (no response, 429, 5xx) and
+   * unreadable answers, each polled again after the client's retry backoff (and {@code Retry-After}); default 10.
    */
   public int maxConsecutiveTransientErrors() {
     return maxConsecutiveTransientErrors;
@@ -147,14 +161,13 @@ public final class WaitOptions {
         && Double.compare(backoffMultiplier, w.backoffMultiplier) == 0 && maxInterval.equals(w.maxInterval)
         && Double.compare(jitter, w.jitter) == 0 && timeout.equals(w.timeout) && maxAttempts == w.maxAttempts
         && maxConsecutiveTransientErrors == w.maxConsecutiveTransientErrors
-        && notFoundGracePeriod.equals(w.notFoundGracePeriod) && unknownStatusPolicy == w.unknownStatusPolicy
-        && listener.equals(w.listener);
+        && notFoundGracePeriod.equals(w.notFoundGracePeriod) && unknownStatusPolicy == w.unknownStatusPolicy;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(initialDelay, pollInterval, backoffMultiplier, maxInterval, jitter, timeout, maxAttempts,
-        maxConsecutiveTransientErrors, notFoundGracePeriod, unknownStatusPolicy, listener);
+        maxConsecutiveTransientErrors, notFoundGracePeriod, unknownStatusPolicy);
   }
 
   @Override
@@ -162,13 +175,15 @@ public final class WaitOptions {
     return "WaitOptions{initialDelay=" + initialDelay + ", pollInterval=" + pollInterval + ", backoffMultiplier="
         + backoffMultiplier + ", maxInterval=" + maxInterval + ", jitter=" + jitter + ", timeout=" + timeout
         + ", maxAttempts=" + maxAttempts + ", maxConsecutiveTransientErrors=" + maxConsecutiveTransientErrors
-        + ", notFoundGracePeriod=" + notFoundGracePeriod + ", unknownStatusPolicy=" + unknownStatusPolicy + '}';
+        + ", notFoundGracePeriod=" + notFoundGracePeriod + ", unknownStatusPolicy=" + unknownStatusPolicy
+        + (listener == NO_LISTENER ? "" : ", listener=" + listener.getClass().getName()) + '}';
   }
-
-  /** The longest wait: a year, far beyond any job, so that deadline arithmetic cannot overflow. */
-  static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+  /** The longest duration of any option: a year, far beyond any job, so that no arithmetic can overflow. */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
 
   static final JobProgressListener NO_LISTENER = new JobProgressListener() {};
+  /** After the constants it reads. */
+  private static final WaitOptions DEFAULTS = new Builder().build();
 
   /** Builds {@link WaitOptions}. */
   public static final class Builder {
@@ -189,22 +204,22 @@ public final class WaitOptions {
     /**
      * Sets {@code initialDelay} (default zero: the first poll at once).
      *
-     * @param d zero or positive; the delay before the first poll
+     * @param d zero or positive, at most 365 days; the delay before the first poll
      * @return this builder
      */
     public Builder initialDelay(Duration d) {
-      this.initialDelay = Durations.requireNonNegative("initialDelay", d);
+      this.initialDelay = Durations.requireBetween("initialDelay", d, Duration.ZERO, MAX_DURATION, "365 days");
       return this;
     }
 
     /**
      * Sets {@code pollInterval} (default 2 s).
      *
-     * @param d positive; the delay after the first poll
+     * @param d at least a millisecond, at most 365 days; the delay after the first poll
      * @return this builder
      */
     public Builder pollInterval(Duration d) {
-      this.pollInterval = Durations.requirePositive("pollInterval", d);
+      this.pollInterval = Durations.requireBetween("pollInterval", d, Duration.ofMillis(1), MAX_DURATION, "365 days");
       return this;
     }
 
@@ -225,11 +240,11 @@ public final class WaitOptions {
     /**
      * Sets {@code maxInterval} (default 30 s).
      *
-     * @param d positive; the largest delay between polls
+     * @param d at least a millisecond, at most 365 days; the largest delay between polls
      * @return this builder
      */
     public Builder maxInterval(Duration d) {
-      this.maxInterval = Durations.requirePositive("maxInterval", d);
+      this.maxInterval = Durations.requireBetween("maxInterval", d, Duration.ofMillis(1), MAX_DURATION, "365 days");
       return this;
     }
 
@@ -251,15 +266,11 @@ public final class WaitOptions {
     /**
      * Sets {@code timeout} (default 30 min).
      *
-     * @param d positive, at most 365 days; the overall deadline
+     * @param d at least a millisecond, at most 365 days; the overall deadline
      * @return this builder
      */
     public Builder timeout(Duration d) {
-      Durations.requirePositive("timeout", d);
-      if (d.compareTo(MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toDays() + " days, was " + d);
-      }
-      this.timeout = d;
+      this.timeout = Durations.requireBetween("timeout", d, Duration.ofMillis(1), MAX_DURATION, "365 days");
       return this;
     }
 
@@ -294,11 +305,12 @@ public final class WaitOptions {
     /**
      * Sets {@code notFoundGracePeriod} (default 30 s).
      *
-     * @param d zero (no grace) or positive
+     * @param d zero (no grace) or positive, at most 365 days
      * @return this builder
      */
     public Builder notFoundGracePeriod(Duration d) {
-      this.notFoundGracePeriod = Durations.requireNonNegative("notFoundGracePeriod", d);
+      this.notFoundGracePeriod = Durations.requireBetween("notFoundGracePeriod", d, Duration.ZERO, MAX_DURATION,
+          "365 days");
       return this;
     }
 
@@ -324,10 +336,7 @@ public final class WaitOptions {
       return this;
     }
 
-
-    /**
-     * @return the options
-     */
+    /** Returns the options; {@code maxInterval} must not be less than {@code pollInterval}. */
     public WaitOptions build() {
       if (maxInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException("maxInterval (" + maxInterval + ") must not be less than pollInterval ("

@@ -10,7 +10,14 @@ public final class WaitResult {
   private final int polls;
   private final Duration elapsed;
 
-  WaitResult(JobDetail job, int polls, Duration elapsed) {
+  /**
+   * Creates a result.
+   *
+   * @param job the final job
+   * @param polls how many polls the wait made
+   * @param elapsed how long it took
+   */
+  public WaitResult(JobDetail job, int polls, Duration elapsed) {
     this.job = job;
     this.polls = polls;
     this.elapsed = elapsed;

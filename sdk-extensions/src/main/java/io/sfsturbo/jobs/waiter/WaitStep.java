@@ -13,9 +13,29 @@ public final class WaitStep {
   private final WaitResult result;
   private final WaitCheckpoint checkpoint;
 
-  WaitStep(WaitResult result, WaitCheckpoint checkpoint) {
+  private WaitStep(WaitResult result, WaitCheckpoint checkpoint) {
     this.result = result;
     this.checkpoint = checkpoint;
+  }
+
+  /**
+   * The job succeeded.
+   *
+   * @param result how the wait ended
+   * @return the step
+   */
+  public static WaitStep done(WaitResult result) {
+    return new WaitStep(java.util.Objects.requireNonNull(result, "result"), null);
+  }
+
+  /**
+   * The wait goes on.
+   *
+   * @param checkpoint where it goes on from
+   * @return the step
+   */
+  public static WaitStep next(WaitCheckpoint checkpoint) {
+    return new WaitStep(null, java.util.Objects.requireNonNull(checkpoint, "checkpoint"));
   }
 
   /** Returns whether the job has ended: then {@link #result()} is set, else {@link #checkpoint()}. */

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.waiter;
 
+import io.sfsturbo.jobs.text.DurationText;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.time.Duration;
 
 /**
@@ -18,10 +18,22 @@ public class WaitTimeoutException extends SfsTurboException {
   private final int polls;
   private final Duration elapsed;
 
-  WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed, Throwable lastFailure) {
-    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + " polls in "
-        + Durations.human(elapsed) + "; last status "
-        + (lastJob == null ? "unknown (no successful poll)" : Printable.forMessage(lastJob.statusAsString()))
+  /**
+   * Creates the exception.
+   *
+   * @param jobId the job waited for
+   * @param why why the wait ended, for the message (for example "at its 30m 00s deadline")
+   * @param lastJob the last detail seen, or null
+   * @param polls how many polls were made
+   * @param elapsed how long the wait lasted
+   * @param lastFailure the last poll's failure, or null
+   */
+  public WaitTimeoutException(String jobId, String why, JobDetail lastJob, int polls, Duration elapsed,
+      Throwable lastFailure) {
+    super("gave up waiting for job '" + jobId + "' " + why + " after " + polls + (polls == 1 ? " poll" : " polls")
+        + " in "
+        + DurationText.format(elapsed) + "; last status "
+        + (lastJob == null ? "unknown (no successful poll)" : SafeText.forMessage(lastJob.statusAsString()))
         + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage())
         + "; the job may still be running", lastFailure);
     this.jobId = jobId;

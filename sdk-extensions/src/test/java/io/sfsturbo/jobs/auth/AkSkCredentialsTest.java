@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
+import io.sfsturbo.jobs.testing.Envs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
-import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
+import static io.sfsturbo.jobs.testing.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.testing.SecretAssertions.assertNoPartOf;
 
 import io.sfsturbo.jobs.errors.CredentialsException;
 import java.util.HashMap;
@@ -46,16 +47,16 @@ class AkSkCredentialsTest {
     Map<String, String> env = new HashMap<>();
     env.put("HUAWEICLOUD_SDK_AK", "AK");
     env.put("HUAWEICLOUD_SDK_SK", "SK");
-    assertInstanceOf(AkSkCredentials.class, DefaultCredentialsChain.resolve(env));
+    assertInstanceOf(AkSkCredentials.class, DefaultCredentialsChain.resolve(Envs.of(env)));
     env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "STS");
-    assertEquals("STS", DefaultCredentialsChain.resolve(env).resolveIdentity().securityToken());
+    assertEquals("STS", DefaultCredentialsChain.resolve(Envs.of(env)).resolveIdentity().securityToken());
     env.remove("HUAWEICLOUD_SDK_SK");
-    CredentialsException half = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(env));
+    CredentialsException half = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(env)));
     assertTrue(half.getMessage().contains("HUAWEICLOUD_SDK_SK"), half.getMessage());
     Map<String, String> tokenOnly = new HashMap<>();
     tokenOnly.put("SFSTURBO_AUTH_TOKEN", "tok");
-    assertEquals("tok", DefaultCredentialsChain.resolve(tokenOnly).resolveIdentity().token());
-    assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(new HashMap<>()))
+    assertEquals("tok", DefaultCredentialsChain.resolve(Envs.of(tokenOnly)).resolveIdentity().token());
+    assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(new HashMap<>())))
         .getMessage().contains("SFSTURBO_AUTH_TOKEN"));
   }
 
@@ -86,7 +87,7 @@ class AkSkCredentialsTest {
     env.put("HUAWEICLOUD_SDK_AK", "AKTESTEXAMPLE\r\n");
     env.put("HUAWEICLOUD_SDK_SK", "SKsecretEXAMPLE\r\n");
     env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "sts-token-value\r\n");
-    Identity identity = DefaultCredentialsChain.resolve(env).resolveIdentity();
+    Identity identity = DefaultCredentialsChain.resolve(Envs.of(env)).resolveIdentity();
     assertEquals("AKTESTEXAMPLE", identity.accessKey());
     assertEquals("SKsecretEXAMPLE", identity.secretKey());
     assertEquals("sts-token-value", identity.securityToken());
@@ -99,7 +100,7 @@ class AkSkCredentialsTest {
       Map<String, String> bad = new HashMap<>(env);
       String value = CANARY + "\r\nX";
       bad.put(c[0], value);
-      CredentialsException e = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(bad),
+      CredentialsException e = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(bad)),
           c[0]);
       assertTrue(e.getMessage().startsWith(c[1] + " from the environment variable " + c[0]
           + " contains a line break (U+000D) at index 18"), e.getMessage());

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
-import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
-import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
+import io.sfsturbo.jobs.testing.Envs;
+import io.sfsturbo.jobs.config.Environment;
+import static io.sfsturbo.jobs.testing.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.testing.SecretAssertions.assertNoPartOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +37,7 @@ class CredentialsProfileTest {
   void theOfficialFormatIsRead() throws IOException {
     profile("\ufeff# written by hcloud\n[global]\nak = GLOBALAK\nsk = GLOBALSK\n\n[basic]\r\nak = PROFILEAK\r\n"
         + "sk = " + CANARY + "\r\nsecurity_token = STS\nproject_id = 2a4f\n; a comment\niam_endpoint = https://iam.example\n");
-    CredentialsProfile p = CredentialsProfile.find(env, home);
+    CredentialsProfile p = CredentialsProfile.find(Environment.of(env, home));
     assertEquals("2a4f", p.projectId());
     assertEquals("https://iam.example", p.iamEndpoint());
     Identity identity = p.credentials().resolveIdentity();
@@ -47,9 +49,9 @@ class CredentialsProfileTest {
 
   @Test
   void noFileAtTheDefaultPlaceIsNoProfileButANamedFileMustExist() {
-    assertNull(CredentialsProfile.find(env, home));
+    assertNull(CredentialsProfile.find(Environment.of(env, home)));
     env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, home.resolve("nope").toString());
-    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
     assertTrue(e.getMessage().startsWith("HUAWEICLOUD_SDK_CREDENTIALS_FILE names " + home.resolve("nope")), e.getMessage());
   }
 
@@ -58,13 +60,13 @@ class CredentialsProfileTest {
     profile("[basic]\nproject_id = default\n");
     Path other = Files.write(home.resolve("other.ini"), "[BASIC]\nProject_Id = other\n".getBytes(StandardCharsets.UTF_8));
     env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, other.toString());
-    assertEquals("other", CredentialsProfile.find(env, home).projectId());
+    assertEquals("other", CredentialsProfile.find(Environment.of(env, home)).projectId());
   }
 
   @Test
   void aBadLineNamesTheFileAndTheLineButNotTheLine() throws IOException {
     Path file = profile("[basic]\nak = AK\n" + CANARY + "\nsk = SK\n");
-    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
     assertEquals("credentials profile: " + file + " line 3: expected 'key = value', a [section] or a # comment",
         e.getMessage());
     assertNoPartOf(CANARY, e);
@@ -74,7 +76,7 @@ class CredentialsProfileTest {
   void aValueThatCannotBeSentNamesKeyFileAndLineNeverTheValue() throws IOException {
     String sk = CANARY + "\u00e9";
     Path file = profile("[basic]\nak = AK\nsk = " + sk + "\n");
-    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
     assertTrue(e.getMessage().contains("sk in [basic] of the credentials profile " + file + " (line 3)"), e.getMessage());
     assertNoPartOf(sk, e);
   }
@@ -82,14 +84,14 @@ class CredentialsProfileTest {
   @Test
   void halfAPairADuplicateKeyOrAKeyOutsideASectionIsRefused() throws IOException {
     profile("[basic]\nsk = " + CANARY + "\n");
-    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home))).getMessage()
         .contains("line 2: [basic] has sk but no ak"));
     profile("[basic]\nak = A\nak = " + CANARY + "\nsk = S\n");
-    CredentialsException dup = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home));
+    CredentialsException dup = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
     assertTrue(dup.getMessage().contains("line 3: 'ak' is given twice in its section (first on line 2)"), dup.getMessage());
     assertNoPartOf(CANARY, dup);
     profile("ak = " + CANARY + "\n");
-    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home))).getMessage()
         .contains("line 1: a key before any [section]"));
   }
 
@@ -97,39 +99,39 @@ class CredentialsProfileTest {
   @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aNamedPipeIsRefusedNotWaitedFor() throws Exception {
     env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, io.sfsturbo.jobs.internal.BoundedFileTest.fifo(home).toString());
-    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home))).getMessage()
         .endsWith("fifo: is not a regular file (a pipe or a device is not read)"));
   }
 
   @Test
   void aHugeFileIsRefusedUnread() throws IOException {
     profile("[basic]\n" + "x".repeat(70_000));
-    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(env, home)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home))).getMessage()
         .contains("larger than 64 KiB"));
   }
 
   @Test
   void theChainPrefersTheEnvironmentToTheProfile() throws IOException {
     profile("[basic]\nak = PROFILEAK\nsk = PROFILESK\nproject_id = from-profile\n");
-    CredentialsProfile p = CredentialsProfile.find(env, home);
-    assertEquals("PROFILEAK", DefaultCredentialsChain.resolve(env, p).resolveIdentity().accessKey());
-    assertEquals("from-profile", DefaultCredentialsChain.projectIdFrom(env, p));
+    CredentialsProfile p = CredentialsProfile.find(Environment.of(env, home));
+    assertEquals("PROFILEAK", DefaultCredentialsChain.resolve(Environment.of(env, home), p).resolveIdentity().accessKey());
+    assertEquals("from-profile", DefaultCredentialsChain.projectIdFrom(Environment.of(env, home), p));
 
     env.put(DefaultCredentialsChain.ENV_AUTH_TOKEN, "tok");
     env.put(DefaultCredentialsChain.ENV_PROJECT_ID, "from-env");
-    assertInstanceOf(TokenCredentials.class, DefaultCredentialsChain.resolve(env, p));
-    assertEquals("from-env", DefaultCredentialsChain.projectIdFrom(env, p));
+    assertInstanceOf(TokenCredentials.class, DefaultCredentialsChain.resolve(Environment.of(env, home), p));
+    assertEquals("from-env", DefaultCredentialsChain.projectIdFrom(Environment.of(env, home), p));
 
     env.put(DefaultCredentialsChain.ENV_AK, "ENVAK");
     env.put(DefaultCredentialsChain.ENV_SK, "ENVSK");
-    assertEquals("ENVAK", DefaultCredentialsChain.resolve(env, p).resolveIdentity().accessKey());
+    assertEquals("ENVAK", DefaultCredentialsChain.resolve(Environment.of(env, home), p).resolveIdentity().accessKey());
   }
 
   @Test
   void testsRunWithAHomeOfTheirOwn() {
     // The build points user.home at target/: a developer's real profile must not change any test's outcome.
     assertTrue(System.getProperty("user.home").endsWith("test-home"), System.getProperty("user.home"));
-    assertNull(CredentialsProfile.find(new HashMap<>()));
+    assertNull(CredentialsProfile.find(Envs.of(new HashMap<>())));
   }
 
   @Test
@@ -137,11 +139,11 @@ class CredentialsProfileTest {
     Path file = Files.write(home.resolve("creds"), "[basic]\nak = PROFILEAK\nsk = PROFILESK\nproject_id = pp\n"
         .getBytes(StandardCharsets.UTF_8));
     env.put(CredentialsProfile.ENV_CREDENTIALS_FILE, file.toString());
-    assertInstanceOf(AkSkCredentials.class, DefaultCredentialsChain.resolve(env));
-    assertEquals("pp", DefaultCredentialsChain.projectIdFrom(env));
+    assertInstanceOf(AkSkCredentials.class, DefaultCredentialsChain.resolve(Envs.of(env)));
+    assertEquals("pp", DefaultCredentialsChain.projectIdFrom(Environment.of(env, home), CredentialsProfile.find(Environment.of(env, home))));
     // A profile without credentials leaves the chain's own message, which now names the profile too.
     Files.write(file, "[basic]\nproject_id = pp\n".getBytes(StandardCharsets.UTF_8));
-    assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(env)).getMessage()
+    assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(env))).getMessage()
         .contains("~/.huaweicloud/credentials"));
   }
 }

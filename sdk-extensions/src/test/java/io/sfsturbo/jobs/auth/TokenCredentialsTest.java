@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.auth;
 
-import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
-import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
+import io.sfsturbo.jobs.testing.Envs;
+import static io.sfsturbo.jobs.testing.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.testing.SecretAssertions.assertNoPartOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,10 +80,10 @@ class TokenCredentialsTest {
   void environmentTokenIsTrimmedAndABadOneNamesTheVariable() {
     Map<String, String> env = new HashMap<>();
     env.put("SFSTURBO_AUTH_TOKEN", CANARY + "\r\n");
-    assertEquals(CANARY, DefaultCredentialsChain.resolve(env).resolveIdentity().token());
+    assertEquals(CANARY, DefaultCredentialsChain.resolve(Envs.of(env)).resolveIdentity().token());
     String bad = "CANARY-SECRET\u00e97f3a";
     env.put("SFSTURBO_AUTH_TOKEN", bad);
-    CredentialsException e = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(env));
+    CredentialsException e = assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(env)));
     assertTrue(e.getMessage().startsWith("the token from the environment variable SFSTURBO_AUTH_TOKEN contains "
         + "non-ASCII U+00E9 at index 13"), e.getMessage());
     assertNoPartOf(bad, e);

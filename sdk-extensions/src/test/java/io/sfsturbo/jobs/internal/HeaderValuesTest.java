@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal;
 
-import static io.sfsturbo.jobs.internal.SecretAssertions.CANARY;
-import static io.sfsturbo.jobs.internal.SecretAssertions.assertNoPartOf;
+import static io.sfsturbo.jobs.testing.SecretAssertions.CANARY;
+import static io.sfsturbo.jobs.testing.SecretAssertions.assertNoPartOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

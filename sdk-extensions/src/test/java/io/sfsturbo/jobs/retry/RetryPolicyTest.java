@@ -10,7 +10,7 @@ import io.sfsturbo.jobs.errors.ServerException;
 import io.sfsturbo.jobs.errors.ServiceException;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.errors.TransportException;
-import io.sfsturbo.jobs.internal.http.ErrorDecoder;
+import io.sfsturbo.jobs.internal.ErrorDecoder;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -47,9 +47,9 @@ class TelemetrySpiTest {
   }
 
   private SfsTurboJobsClient client(Telemetry telemetry) {
-    return SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).allowInsecureHttp(true).projectId("p")
+    return SfsTurboJobsClient.builder().endpoint(server.url("/").uri()).httpConfiguration(h -> h.allowInsecureHttp(true)).projectId("p")
         .credentials(TokenCredentials.of("tok"))
-        .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).build())
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).build()))
         .telemetry(telemetry).build();
   }
 

@@ -27,8 +27,10 @@ class WaitCheckpointTest {
     subs.put("sub-1", "running");
     subs.put("odd:id,with;=% and é", "weird status; yes");
     subs.put("sub-3", null);
-    return new WaitCheckpoint("job-1", T0, T0.plusSeconds(95), Duration.ofMillis(12_345), 6, 5, 2, "running",
-        true, subs, OPTIONS.toBuilder().listener(new JobProgressListener() {}).build());
+    return WaitCheckpoint.builder().jobId("job-1").startedAt(T0).takenAt(T0.plusSeconds(95))
+        .nextDelay(Duration.ofMillis(12_345)).polls(6).scheduleStep(5).consecutiveFailures(2).lastStatus("running")
+        .notFoundReported(true).subJobStatuses(subs)
+        .options(OPTIONS.toBuilder().listener(new JobProgressListener() {}).build()).build();
   }
 
   @Test
@@ -55,7 +57,7 @@ class WaitCheckpointTest {
   @Test
   void textIsOneCompactLineOfSafeCharacters() {
     String text = sample().toText();
-    assertTrue(text.startsWith("sfsw1;"), text);
+    assertTrue(text.startsWith("sfsw2;"), text);
     assertTrue(text.matches("[A-Za-z0-9;=,:%._~-]+"), text);
     assertTrue(text.length() < 300, text.length() + ": " + text);
   }
@@ -96,9 +98,9 @@ class WaitCheckpointTest {
 
   @Test
   void aNewerVersionSaysSo() {
-    String text = sample().toText().replaceFirst("^sfsw1;", "sfsw2;");
+    String text = sample().toText().replaceFirst("^sfsw2;", "sfsw3;");
     InvalidCheckpointException e = assertThrows(InvalidCheckpointException.class, () -> WaitCheckpoint.parse(text));
-    assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("newer"), e.getMessage());
+    assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("newer"), e.getMessage());
     assertTrue(e instanceof SfsTurboException);
   }
 
@@ -120,9 +122,69 @@ class WaitCheckpointTest {
     crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String text = body + ";c=" + String.format("%08x", crc.getValue());
     InvalidCheckpointException e = assertThrows(InvalidCheckpointException.class, () -> WaitCheckpoint.parse(text));
-    assertTrue(e.getMessage().contains("negative"), e.getMessage());
+    assertTrue(e.getMessage().contains("'n' is -3, not between 0 and"), e.getMessage());
     assertEquals(0, WaitCheckpoint.parse(text.replace("n=-3", "n=3").replaceFirst(";c=.*", "")
         + ";c=" + crcOf(body.replace("n=-3", "n=3"))).scheduleStep());
+  }
+
+  private static WaitCheckpoint parseWithChecksum(String body) {
+    return WaitCheckpoint.parse(body + ";c=" + crcOf(body));
+  }
+
+  @Test
+  void aVersionOneCheckpointIsStillRead() {
+    // Written by the SDK before options had names: ten values by position.
+    WaitCheckpoint c = parseWithChecksum("sfsw1;j=job-1;s=1795946400000;t=1795946495000;w=12345;n=6;b=5;f=2;"
+        + "st=running;nf=1;o=0,3000,2.0,40000,0.1,7200000,500,7,5000,FAIL_FAST;u=sub-1:running");
+    assertEquals("job-1", c.jobId());
+    assertEquals(6, c.polls());
+    assertEquals(OPTIONS, c.options());
+    assertEquals(java.util.Collections.singletonMap("sub-1", "running"), c.subJobStatuses());
+    // Read back, it is written as version 2 and reads the same.
+    assertEquals(c, WaitCheckpoint.parse(c.toText()));
+  }
+
+  @Test
+  void optionsHaveNamesSoThatAFieldAddedLaterIsNoFormatBreak() {
+    String text = sample().toText();
+    String body = text.substring(0, text.lastIndexOf(";c="));
+    // A newer SDK's option this one does not know is ignored; an option left out keeps its default.
+    WaitCheckpoint withMore = parseWithChecksum(body + ";oz=42");
+    assertEquals(sample(), withMore);
+    WaitCheckpoint withFewer = parseWithChecksum(body.replace(";oe=7", ""));
+    assertEquals(WaitOptions.defaults().maxConsecutiveTransientErrors(),
+        withFewer.options().maxConsecutiveTransientErrors());
+  }
+
+  @Test
+  void aChecksummedTextWithNoFieldsIsRefusedAsACheckpointError() {
+    for (String body : new String[] {"sfsw2", "sfsw2;", "sfsw1;", "sfsw2;j=job-1", "sfsw1;j=job-1;s=0;t=0;w=0;n=0;b=0;f=0"}) {
+      InvalidCheckpointException e = assertThrows(InvalidCheckpointException.class, () -> parseWithChecksum(body), body);
+      assertTrue(e.getMessage().startsWith("wait checkpoint"), e.getMessage());
+    }
+  }
+
+  @Test
+  void extremeFieldsWithAValidChecksumAreRefusedOrReadWithinRange() {
+    String ok = "sfsw2;j=job-1;s=0;t=0;w=0;n=0;b=0;f=0";
+    for (String[] c : new String[][] {{"s=0", "s=-9223372036854775808"}, {"t=0", "t=9223372036854775807"},
+        {"w=0", "w=31536000001"}, {"n=0", "n=2147483648"}, {"b=0", "b=-1"}, {"f=0", "f=x"},
+        {"s=0", "s=253402300800000"}}) {
+      String body = ok.replace(c[0], c[1]);
+      InvalidCheckpointException e = assertThrows(InvalidCheckpointException.class, () -> parseWithChecksum(body),
+          body);
+      assertTrue(e.getMessage().startsWith("wait checkpoint"), e.getMessage());
+    }
+    for (String option : new String[] {"ot=0", "ot=31536000001", "op=-1", "om=NaN", "oj=2", "oa=-1", "oe=0",
+        "ou=SOMETIMES"}) {
+      InvalidCheckpointException e = assertThrows(InvalidCheckpointException.class,
+          () -> parseWithChecksum(ok + ";" + option), option);
+      assertTrue(e.getMessage().startsWith("wait checkpoint"), e.getMessage());
+    }
+    WaitCheckpoint far = parseWithChecksum(ok.replace("t=0", "t=253402300799999").replace("n=0", "n=2147483647")
+        .replace("w=0", "w=31536000000"));
+    assertEquals(Integer.MAX_VALUE, far.polls());
+    assertEquals(Duration.ofDays(365), far.nextDelay());
   }
 
   private static String crcOf(String body) {

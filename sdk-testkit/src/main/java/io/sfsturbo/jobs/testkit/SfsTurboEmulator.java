@@ -7,7 +7,8 @@ import com.google.gson.JsonObject;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
-import io.sfsturbo.jobs.testkit.internal.NoDelayServerSocketFactory;
+import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
+import io.sfsturbo.jobs.testkit.internal.RequestLimits;
 import io.sfsturbo.jobs.testkit.internal.SignatureVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,9 @@ import okhttp3.Headers;
  * {@code GET /v1/{project_id}/sfs-turbo/jobs/{job_id}} as the API page describes, with
  * {@code X-request-id}, the documented error bodies (404 {@code SFS.TURBO.0019} for an unknown
  * job), authentication checked like the gateway, scripted jobs, injected faults and a journal.
+ * Like any HTTP server it bounds what one request may make it hold: 64 KiB of request line and headers (else
+ * 431) and 64 KiB of body (else 413, before the body is read), so that a standalone emulator
+ * ({@code sfsturbo-jobs emulate}) survives a client sending an endless header or body.
  *
  * <pre>{@code
  * try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start()) {
@@ -62,6 +66,8 @@ public final class SfsTurboEmulator implements AutoCloseable {
   private final Clock clock;
   private final Duration stallDuration;
   private final MockWebServer server = new MockWebServer();
+  private final RequestLimits limits =
+      new RequestLimits(RequestLimits.DEFAULT_MAX_HEAD_BYTES, RequestLimits.DEFAULT_MAX_BODY_BYTES);
   /** Counted down by {@link #close()}: releases every request held by {@link Fault#STALL} at once. */
   private final CountDownLatch stopped = new CountDownLatch(1);
   /**
@@ -114,11 +120,20 @@ public final class SfsTurboEmulator implements AutoCloseable {
     this.latencyMax = b.latencyMax;
     this.latencyRandom = new Random(b.latencySeed);
     this.rateLimit = b.rateLimitPerSecond > 0 ? new RateLimit(b.rateLimitPerSecond) : null;
-    // Without TCP_NODELAY every answer waits ~40 ms for a delayed ACK on Linux (see the factory).
-    server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
+    // Bounds what one request may make the server hold (MockWebServer has none), and sets TCP_NODELAY: without
+    // it every answer waits ~40 ms for a delayed ACK on Linux (see NoDelayServerSocketFactory).
+    server.setServerSocketFactory(limits.serverSocketFactory());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        RequestLimits.Refusal refused = limits.refusal(request.getUrl().encodedPath());
+        if (refused != null) {
+          // A request over the bounds, which the socket's guard never let MockWebServer read.
+          if (!keepJournal) {
+            server.takeRequest(0, TimeUnit.NANOSECONDS);
+          }
+          return refusal(refused);
+        }
         MockResponse response = handle(request);
         if (response == stalled) {
           // Held here, on the connection's own thread, rather than with MockResponse.headersDelay or
@@ -191,9 +206,9 @@ public final class SfsTurboEmulator implements AutoCloseable {
    * Returns a client builder aimed at this emulator, with matching project and credentials and
    * plain http allowed; change what the test needs and build it.
    */
-  public SfsTurboJobsClient.Builder clientBuilder() {
-    return SfsTurboJobsClient.builder().endpoint(endpoint()).allowInsecureHttp(true).projectId(projectId)
-        .credentials(auth.clientCredentials());
+  public SfsTurboJobsClientBuilder clientBuilder() {
+    return SfsTurboJobsClient.builder().endpoint(endpoint()).httpConfiguration(h -> h.allowInsecureHttp(true))
+        .projectId(projectId).credentials(auth.clientCredentials());
   }
 
   /** Returns a new client aimed at this emulator; close it when done. */
@@ -608,6 +623,13 @@ public final class SfsTurboEmulator implements AutoCloseable {
   private static Instant naturalEnd(JobScript script, boolean byTime, Instant addedAt, Instant now) {
     Instant end = byTime ? addedAt.plus(script.totalDuration()) : now;
     return end.isBefore(addedAt) ? addedAt : end;
+  }
+
+  /** The answer to a request the socket's guard refused; the connection ends after it. */
+  private static MockResponse refusal(RequestLimits.Refusal refused) {
+    return new MockResponse.Builder().status("HTTP/1.1 " + refused.status + " " + refused.reason)
+        .addHeader("Content-Type", "text/plain;charset=UTF-8").addHeader("Connection", "close")
+        .body(refused.reason + ": " + refused.why + "\n").build();
   }
 
   private static MockResponse json(int code, String body, String requestId) {

@@ -2,8 +2,8 @@
 /**
  * Test your job handling without a cloud account: {@link io.sfsturbo.jobs.testkit.SfsTurboEmulator}
  * serves scripted jobs ({@link io.sfsturbo.jobs.testkit.JobScript}) over HTTP with token or AK/SK checks
- * and injectable faults; {@link io.sfsturbo.jobs.testkit.VirtualTime} and
- * {@link io.sfsturbo.jobs.testkit.TestHooks} make waits instant and deterministic.
+ * and injectable faults; {@link io.sfsturbo.jobs.testkit.VirtualTime}, the SDK's time source for tests, makes
+ * waits (sync and async) instant and deterministic.
  *
  * <pre>{@code
  * @RegisterExtension static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create();

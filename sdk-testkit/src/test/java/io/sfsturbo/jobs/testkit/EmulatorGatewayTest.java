@@ -20,7 +20,7 @@ class EmulatorGatewayTest {
   void rateLimitRefusesBeyondTheRateWithRetryAfterAndRefillsOnTheClock() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
     try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().clock(clock).rateLimit(2).build().start();
-        SfsTurboJobsClient client = emulator.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+        SfsTurboJobsClient client = emulator.clientBuilder().overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       emulator.addJob(JobScript.builder("job-1").status("running", 100).succeeds().build());
       client.showJobDetail("job-1");
       client.showJobDetail("job-1");

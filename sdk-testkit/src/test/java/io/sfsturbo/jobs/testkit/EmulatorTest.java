@@ -90,7 +90,7 @@ class EmulatorTest {
   @Test
   void wrongCredentialsGet401() {
     try (SfsTurboJobsClient wrong = sfs.emulator().clientBuilder().credentials(TokenCredentials.of("wrong"))
-        .retryPolicy(RetryPolicy.none()).build()) {
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
       AuthenticationException e = assertThrows(AuthenticationException.class, () -> wrong.showJobDetail("x"));
       assertEquals("APIGW.0301", e.errorCode());
     }
@@ -102,18 +102,20 @@ class EmulatorTest {
     try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().clock(gatewayClock)
         .auth(EmulatorAuth.akSk("AKEMU", "sk-emu")).build().start()) {
       emulator.addJob(JobScript.builder("s").succeeds().build());
-      Clock early = Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneOffset.UTC);
-      try (SfsTurboJobsClient skewed = TestHooks.clock(emulator.clientBuilder(), early)
+      VirtualTime early = VirtualTime.startingAt(Instant.parse("2026-11-29T09:00:00Z"));
+      try (SfsTurboJobsClient skewed = emulator.clientBuilder().timeSource(early)
           .credentials(AkSkCredentials.of("AKEMU", "sk-emu")).build()) {
         assertEquals(JobStatus.SUCCESS, skewed.showJobDetail("s").status());
         assertEquals(401, emulator.journal().get(0).status(), "the first, an hour off, is expired");
         assertEquals(200, emulator.journal().get(1).status());
       }
-      try (SfsTurboJobsClient badKey = TestHooks.clock(emulator.clientBuilder(), gatewayClock)
+      try (SfsTurboJobsClient badKey = emulator.clientBuilder()
+          .timeSource(VirtualTime.startingAt(gatewayClock.instant()))
           .credentials(AkSkCredentials.of("AKEMU", "other")).build()) {
         assertThrows(AuthenticationException.class, () -> badKey.showJobDetail("s"));
       }
-      try (SfsTurboJobsClient right = TestHooks.clock(emulator.clientBuilder(), gatewayClock)
+      try (SfsTurboJobsClient right = emulator.clientBuilder()
+          .timeSource(VirtualTime.startingAt(gatewayClock.instant()))
           .credentials(AkSkCredentials.of("AKEMU", "sk-emu")).build()) {
         assertEquals(JobStatus.SUCCESS, right.showJobDetail("s").status());
       }

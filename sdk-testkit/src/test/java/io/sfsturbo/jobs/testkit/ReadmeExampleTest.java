@@ -39,12 +39,10 @@ class ReadmeExampleTest {
   @Test
   void virtualTimeExample(SfsTurboEmulator emulator) {
     emulator.addJob(JobScript.builder("job-1").status("running", 3).succeeds().build());
-    VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
-    SfsTurboJobsClient client = time.applyTo(emulator.clientBuilder()).build();
-    WaitResult r = TestHooks.jitter(time.applyTo(client.waiterBuilder()), () -> 0.0).build()
-        .waitFor("job-1", WaitOptions.defaults());
-    assertEquals(Duration.ofSeconds(2), time.sleeps().get(0));
-    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500)), time.sleeps());
+    VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z")).withJitter(() -> 0.0);
+    SfsTurboJobsClient client = emulator.clientBuilder().timeSource(time).build();
+    WaitResult r = client.waiter().waitFor("job-1", WaitOptions.defaults());
+    assertEquals(Arrays.asList(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500)), time.delays());
     assertEquals(Instant.parse("2026-01-01T00:00:09.500Z"), time.clock().instant(), "no wall time: the clock moved");
     assertEquals(4, r.polls());
     client.close();

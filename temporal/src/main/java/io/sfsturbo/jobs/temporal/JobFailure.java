@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.temporal;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.waiter.JobFailedException;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class JobFailure {
   }
 
   private static String text(String serverText) {
-    return serverText == null ? null : Printable.forMessage(serverText);
+    return serverText == null ? null : SafeText.forMessage(serverText);
   }
 
   /** Returns the job (or sub-job) id. */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.temporal;
 
-import io.sfsturbo.jobs.internal.Durations;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.DurationText;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.waiter.WaitCheckpoint;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.temporal.activity.ActivityOptions;
@@ -178,12 +178,12 @@ public final class SfsTurboJobs {
    */
   private ActivityFailure timeout(WaitCheckpoint last, ActivityFailure cancelledPoll) {
     Duration elapsed = Duration.ofMillis(Workflow.currentTimeMillis() - last.startedAt().toEpochMilli());
-    String status = last.lastStatus() == null ? "unknown (no successful poll)" : Printable.forMessage(last.lastStatus());
+    String status = last.lastStatus() == null ? "unknown (no successful poll)" : SafeText.forMessage(last.lastStatus());
     String message = "gave up waiting for job '" + last.jobId() + "' at its "
-        + Durations.human(options.waitOptions.timeout()) + " deadline after " + last.polls() + " polls in "
-        + Durations.human(elapsed) + "; last status " + status + "; the job may still be running";
+        + DurationText.format(options.waitOptions.timeout()) + " deadline after " + last.polls() + " polls in "
+        + DurationText.format(elapsed) + "; last status " + status + "; the job may still be running";
     ApplicationFailure cause = ApplicationFailure.newNonRetryableFailure(message, JobWaitFailures.WAIT_TIMEOUT,
-        new WaitTimeout(last.jobId(), last.lastStatus() == null ? null : Printable.forMessage(last.lastStatus()),
+        new WaitTimeout(last.jobId(), last.lastStatus() == null ? null : SafeText.forMessage(last.lastStatus()),
             last.polls(), elapsed.toMillis()));
     if (cancelledPoll == null) {
       // Temporal cannot serialize a null activity id or identity: such a failure leaving the workflow would fail

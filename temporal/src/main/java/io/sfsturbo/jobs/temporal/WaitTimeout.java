@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.temporal;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.waiter.WaitTimeoutException;
 import java.util.Objects;
 
@@ -46,7 +46,7 @@ public final class WaitTimeout {
   public static WaitTimeout of(WaitTimeoutException e) {
     // The status is server text bound for workflow history and its UI: escaped and capped as JobFailure's are.
     String status = e.lastJob() == null ? null : e.lastJob().statusAsString();
-    return new WaitTimeout(e.jobId(), status == null ? null : Printable.forMessage(status), e.polls(),
+    return new WaitTimeout(e.jobId(), status == null ? null : SafeText.forMessage(status), e.polls(),
         e.elapsed().toMillis());
   }
 

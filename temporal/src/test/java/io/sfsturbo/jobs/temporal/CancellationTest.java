@@ -67,7 +67,7 @@ class CancellationTest {
         };
       }
     }).build();
-    activities = SfsTurboJobActivitiesImpl.builder(client).waiter(client.waiterBuilder().scheduler(pollTimer).build())
+    activities = SfsTurboJobActivitiesImpl.builder(client).waiter(client.waiterBuilder().timeSource(io.sfsturbo.jobs.time.TimeSource.system(pollTimer)).build())
         .listener(hold).build();
     env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());

@@ -64,7 +64,7 @@ class ResumeOnAnotherWorkerTest {
   /** An activity worker: its own factory, client, scheduler; what a process of the fleet has. */
   final class ActivityWorker {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    final SfsTurboJobsClient client = emulator.clientBuilder().scheduler(scheduler).build();
+    final SfsTurboJobsClient client = emulator.clientBuilder().timeSource(io.sfsturbo.jobs.time.TimeSource.system(scheduler)).build();
     final List<WaitCheckpoint> heartbeated = new CopyOnWriteArrayList<>();
     /** Stops the worker's timers after a poll, as a crash would; released only by the scheduler's shutdown. */
     final PollHold stop;

@@ -2,11 +2,12 @@
 package io.sfsturbo.jobs.internal.engine;
 
 import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
+import io.sfsturbo.jobs.time.TimeSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The engine side of {@link AdaptiveRateLimit}: one per client, consulted by every {@link Loop}
+ * The engine side of {@link AdaptiveRateLimit}: one per client, consulted by every {@link AttemptLoop}
  * before each try. Dormant until the first throttling (a try costs a counter increment and one
  * volatile read, and each answer a counter increment); then a token bucket holding one second of requests, whose rate is multiplied
  * by the decrease factor at each throttling and grows back along a CUBIC curve (as TCP CUBIC and
@@ -28,11 +29,11 @@ import java.util.concurrent.atomic.LongAdder;
  * left the rate at 0.43 × the gateway's limit).
  *
  * <p>{@link #hold()} tells a try how long it would be held without reserving, so that a wait can
- * skip a poll that would come late rather than queue it ({@link Strategy#onHeld}).
+ * skip a poll that would come late rather than queue it ({@link Decider#onHeld}).
  */
 public final class RateLimiter {
   /** A limiter that never limits: for clients that turned limiting off, and tests. */
-  public static final RateLimiter NONE = new RateLimiter(AdaptiveRateLimit.disabled(), Ticker.SYSTEM);
+  public static final RateLimiter NONE = new RateLimiter(AdaptiveRateLimit.disabled(), TimeSource.system());
 
   /** CUBIC's scale constant (AWS SDK v2 uses the same), in requests per second per cubed second. */
   static final double SCALE = 0.4;
@@ -51,7 +52,7 @@ public final class RateLimiter {
   private final double beta;
   private final double minRate;
   private final double maxRate;
-  private final Ticker ticker;
+  private final TimeSource ticker;
   private final LongAdder sent = new LongAdder();
   private final LongAdder throttledAnswers = new LongAdder();
   private volatile long windowStart;
@@ -77,7 +78,7 @@ public final class RateLimiter {
    * @param settings the user's settings
    * @param ticker the limiter's own time (whatever ticker the loops use)
    */
-  public RateLimiter(AdaptiveRateLimit settings, Ticker ticker) {
+  public RateLimiter(AdaptiveRateLimit settings, TimeSource ticker) {
     this.enabled = settings.enabled();
     this.beta = settings.decreaseFactor();
     this.minRate = settings.minRequestsPerSecond();

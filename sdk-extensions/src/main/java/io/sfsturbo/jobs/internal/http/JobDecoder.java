@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.internal.http;
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.model.JobDetail;
 import java.io.IOException;
 import okhttp3.MediaType;
@@ -47,7 +47,7 @@ public final class JobDecoder {
       if (body.contentLength() > maxBytes) {
         throw new Rejected(tooLarge(), "", null);
       }
-      Bodies.Capped read = Bodies.read(body, contentType, maxBytes);
+      CappedBody.Result read = CappedBody.read(body, contentType, maxBytes);
       String text = read.text;
       if (read.truncated) {
         throw new Rejected(tooLarge(), text, null);
@@ -55,7 +55,7 @@ public final class JobDecoder {
       if (contentType != null && !"json".equals(contentType.subtype())
           && !contentType.subtype().endsWith("+json")) {
         throw new Rejected("expected a JSON body but the content type is "
-            + Printable.forMessage(contentType.toString()), text, null);
+            + SafeText.forMessage(contentType.toString()), text, null);
       }
       if (text.trim().isEmpty()) {
         throw new Rejected("the response body is empty", text, null);
@@ -87,7 +87,7 @@ public final class JobDecoder {
 
   private String tooLarge() {
     return "the response body is larger than the limit of " + maxBytes + " bytes (maxResponseBytes; no real job "
-        + "document comes near it: raise it with SfsTurboJobsClient.Builder.maxResponseBytes if yours does)";
+        + "document comes near it: raise it with HttpConfiguration.maxResponseBytes if yours does)";
   }
 
   /** Tells apart why valid JSON could not be bound: not an object, or an object of the wrong shape. */
@@ -95,7 +95,7 @@ public final class JobDecoder {
     if (!JsonParser.parseString(text).isJsonObject()) {
       return new Rejected("the response body is JSON but not an object", text, bindFailure);
     }
-    return new Rejected("the response body does not match the job schema (" + Printable.forMessage(
+    return new Rejected("the response body does not match the job schema (" + SafeText.forMessage(
         bindFailure.getMessage()) + ")", text, bindFailure);
   }
 

@@ -4,7 +4,7 @@ package io.sfsturbo.jobs.internal.http;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashSet;
@@ -38,7 +38,7 @@ public final class StrictJson {
       }
       return problem;
     } catch (IOException | IllegalStateException | NumberFormatException e) {
-      return "the response body is not valid JSON (" + Printable.forMessage(e.getMessage()) + ")";
+      return "the response body is not valid JSON (" + SafeText.forMessage(e.getMessage()) + ")";
     }
   }
 
@@ -54,8 +54,8 @@ public final class StrictJson {
         while (reader.hasNext()) {
           String name = reader.nextName();
           if (!names.add(name)) {
-            return "the response body has the key '" + Printable.forMessage(name) + "' twice in "
-                + Printable.forMessage(parentOf(reader.getPath(), name))
+            return "the response body has the key '" + SafeText.forMessage(name) + "' twice in "
+                + SafeText.forMessage(parentOf(reader.getPath(), name))
                 + ", so its meaning is ambiguous";
           }
           String problem = value(reader, depth + 1);

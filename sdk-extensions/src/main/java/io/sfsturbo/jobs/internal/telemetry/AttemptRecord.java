@@ -3,7 +3,7 @@ package io.sfsturbo.jobs.internal.telemetry;
 
 import io.sfsturbo.jobs.errors.SfsTurboException;
 import io.sfsturbo.jobs.errors.ThrottledException;
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.AttemptEvent;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
 import io.sfsturbo.jobs.telemetry.WaitListener;
@@ -38,7 +38,7 @@ final class AttemptRecord implements AttemptEvent {
 
   void responded(int status, String requestId) {
     this.status = status;
-    this.requestId = requestId == null ? null : Printable.forMessage(requestId);
+    this.requestId = requestId == null ? null : SafeText.forMessage(requestId);
   }
 
   void ended(SfsTurboException failure, long nextDelayNanos, long nowNanos) {

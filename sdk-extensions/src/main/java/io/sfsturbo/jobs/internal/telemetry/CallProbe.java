@@ -2,7 +2,7 @@
 package io.sfsturbo.jobs.internal.telemetry;
 
 import io.sfsturbo.jobs.errors.SfsTurboException;
-import io.sfsturbo.jobs.internal.engine.Probe;
+import io.sfsturbo.jobs.internal.engine.LoopProbe;
 import io.sfsturbo.jobs.telemetry.AttemptListener;
 import io.sfsturbo.jobs.telemetry.AttemptOutcome;
 import io.sfsturbo.jobs.telemetry.WaitListener;
@@ -13,7 +13,7 @@ import io.sfsturbo.jobs.telemetry.WaitListener;
  *
  * @param <T> what a try yields
  */
-class CallProbe<T> implements Probe<T> {
+class CallProbe<T> implements LoopProbe<T> {
   final TelemetryHub hub;
   final String jobId;
   private AttemptRecord current;
@@ -40,7 +40,7 @@ class CallProbe<T> implements Probe<T> {
     try {
       l = hub.telemetry().attemptStarted(r);
     } catch (RuntimeException e) {
-      Guard.failed("attemptStarted", e);
+      TelemetryFailures.failed("attemptStarted", e);
       l = null;
     }
     listener = l != null ? l : AttemptListener.NONE;
@@ -65,7 +65,7 @@ class CallProbe<T> implements Probe<T> {
       try {
         listener.throttled(r);
       } catch (RuntimeException e) {
-        Guard.failed("throttled", e);
+        TelemetryFailures.failed("throttled", e);
       }
     }
     end(r, value, nowNanos);
@@ -85,7 +85,7 @@ class CallProbe<T> implements Probe<T> {
     try {
       listener.attemptEnded(r);
     } catch (RuntimeException e) {
-      Guard.failed("attemptEnded", e);
+      TelemetryFailures.failed("attemptEnded", e);
     }
     listener = AttemptListener.NONE;
     afterAttempt(r, value, nowNanos);

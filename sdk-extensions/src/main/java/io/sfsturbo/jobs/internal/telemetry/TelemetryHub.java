@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal.telemetry;
 
-import io.sfsturbo.jobs.internal.engine.Probe;
+import io.sfsturbo.jobs.internal.engine.LoopProbe;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class TelemetryHub {
    * @param <T> what a try yields
    * @return the probe, or null when no telemetry is installed
    */
-  public <T> Probe<T> forCall(String jobId) {
+  public <T> LoopProbe<T> forCall(String jobId) {
     return isEnabled() ? new CallProbe<>(this, jobId) : null;
   }
 
@@ -66,34 +66,5 @@ public final class TelemetryHub {
   public <T> WaitProbe<T> forWait(String jobId, Duration timeout, Function<? super T, String> statusOf,
       LongSupplier nanoTime) {
     return isEnabled() ? new WaitProbe<>(this, jobId, timeout, statusOf, nanoTime) : null;
-  }
-
-  /**
-   * How the waiter reaches a client's hub without a public method on the client (as
-   * {@code Engine.Access}): the client installs the accessor when its class initializes.
-   */
-  public static final class Access {
-    private static volatile Function<Object, TelemetryHub> accessor;
-
-    private Access() {}
-
-    /**
-     * Installs the accessor; called once by the client class.
-     *
-     * @param a maps a client to its hub
-     */
-    public static void install(Function<Object, TelemetryHub> a) {
-      accessor = a;
-    }
-
-    /**
-     * Returns a client's hub.
-     *
-     * @param client the client
-     * @return its hub
-     */
-    public static TelemetryHub of(Object client) {
-      return accessor.apply(client);
-    }
   }
 }

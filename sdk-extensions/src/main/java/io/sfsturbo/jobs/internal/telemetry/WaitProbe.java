@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal.telemetry;
 
-import io.sfsturbo.jobs.internal.Printable;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.WaitEvent;
 import io.sfsturbo.jobs.telemetry.WaitListener;
 import io.sfsturbo.jobs.telemetry.WaitOutcome;
@@ -52,7 +52,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l = hub.telemetry().waitStarted(this);
     } catch (RuntimeException e) {
-      Guard.failed("waitStarted", e);
+      TelemetryFailures.failed("waitStarted", e);
       l = null;
     }
     listener = l != null ? l : WaitListener.NONE;
@@ -65,13 +65,13 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l.polled(this, r);
     } catch (RuntimeException e) {
-      Guard.failed("polled", e);
+      TelemetryFailures.failed("polled", e);
     }
     if (value == null) {
       return;
     }
     String raw = statusOf.apply(value);
-    String status = raw == null ? null : Printable.forMessage(raw);
+    String status = raw == null ? null : SafeText.forMessage(raw);
     String previous = jobStatus;
     if (!statusSeen || !Objects.equals(previous, status)) {
       statusSeen = true;
@@ -79,7 +79,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
       try {
         l.statusChanged(this, previous, status);
       } catch (RuntimeException e) {
-        Guard.failed("statusChanged", e);
+        TelemetryFailures.failed("statusChanged", e);
       }
     }
   }
@@ -101,7 +101,7 @@ public final class WaitProbe<T> extends CallProbe<T> implements WaitEvent {
     try {
       l.waitEnded(this);
     } catch (RuntimeException e) {
-      Guard.failed("waitEnded", e);
+      TelemetryFailures.failed("waitEnded", e);
     }
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.http.Cancellable;
+import io.sfsturbo.jobs.internal.http.Exchange;
+import io.sfsturbo.jobs.testing.FakeTime;
 import io.sfsturbo.jobs.errors.TransportException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** What a loop tells its probe (telemetry's one hook in the engine), on virtual time. */
 class LoopProbeTest {
-  private final VirtualTime time = new VirtualTime();
-  private final Scope scope = new Scope();
+  private FakeTime time = FakeTime.manual();
+  private final RunningLoops scope = new RunningLoops();
   private final List<String> heard = new ArrayList<>();
 
-  private final Probe<String> probe = new Probe<String>() {
+  private final LoopProbe<String> probe = new LoopProbe<String>() {
     @Override
     public void loopStarted(long nowNanos) {
       heard.add("loop");
@@ -51,7 +54,7 @@ class LoopProbeTest {
   };
 
   /** Each try: reports a response, then the next scripted outcome, after {@code takesMillis}. */
-  private final class Scripted implements Attempt<String> {
+  private final class Scripted implements Exchange<String> {
     final Deque<Object> outcomes = new ArrayDeque<>();
     long takesMillis;
 
@@ -71,28 +74,28 @@ class LoopProbeTest {
         }
       };
       if (sync) {
-        time.advanceMillis(takesMillis);
+        time.sleepMillis(takesMillis);
         report.run();
       } else {
-        time.schedule(report, TimeUnit.MILLISECONDS.toNanos(takesMillis));
+        time.schedule(report, takesMillis, TimeUnit.MILLISECONDS);
       }
       return () -> { };
     }
   }
 
-  private static final Strategy<String, String> RETRY_AFTER_100MS = new Strategy<String, String>() {
+  private static final Decider<String, String> RETRY_AFTER_100MS = new Decider<String, String>() {
     @Override
-    public Step<String> onSuccess(String value, Duration elapsed) {
-      return Step.done(value);
+    public Decision<String> onSuccess(String value, Duration elapsed) {
+      return Decision.done(value);
     }
 
     @Override
-    public Step<String> onFailure(SfsTurboException failure, Duration elapsed) {
-      return Step.again(Duration.ofMillis(100));
+    public Decision<String> onFailure(SfsTurboException failure, Duration elapsed) {
+      return Decision.again(Duration.ofMillis(100));
     }
 
     @Override
-    public SfsTurboException onExpired(SfsTurboException lastFailure, Step<String> refused, Duration elapsed) {
+    public SfsTurboException onExpired(SfsTurboException lastFailure, Decision<String> refused, Duration elapsed) {
       return new SfsTurboException("expired", lastFailure);
     }
 
@@ -102,13 +105,14 @@ class LoopProbeTest {
     }
   };
 
-  private Loop<String, String> loop(Attempt<String> attempt, long budgetMs) {
-    return new Loop<>(attempt, RETRY_AFTER_100MS, time, time, scope, Duration.ofMillis(budgetMs),
-        Duration.ofSeconds(1)).observe(probe);
+  private AttemptLoop<String, String> loop(Exchange<String> attempt, long budgetMs) {
+    return new AttemptLoop<>(attempt, RETRY_AFTER_100MS, time, scope, Duration.ofMillis(budgetMs),
+        Duration.ofSeconds(1), RateLimiter.NONE).observe(probe);
   }
 
   @Test
   void eachTryStartsAndEndsOnceWithThePauseThatFollowsIt() {
+    time = FakeTime.automatic();
     Scripted attempt = new Scripted(new TransportException("reset", null), new TransportException("reset", null));
 
     assertEquals("done", loop(attempt, 10_000).run(0));
@@ -121,6 +125,7 @@ class LoopProbeTest {
 
   @Test
   void theLastTryBeforeTheDeadlineEndsWithNoNextTry() {
+    time = FakeTime.automatic();
     Scripted attempt = new Scripted(new TransportException("reset", null), new TransportException("reset", null),
         new TransportException("reset", null));
     attempt.takesMillis = 400;
@@ -136,7 +141,7 @@ class LoopProbeTest {
   void aTryCutShortByCancelIsAbandonedOnceBeforeTheLoopCompletes() {
     Scripted attempt = new Scripted("late");
     attempt.takesMillis = 500;
-    Loop<String, String> loop = loop(attempt, 10_000);
+    AttemptLoop<String, String> loop = loop(attempt, 10_000);
     CompletableFuture<String> f = loop.start(0);
     f.whenComplete((v, e) -> heard.add("completed"));
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sfsturbo.jobs.errors.ErrorDetails;
 import io.sfsturbo.jobs.errors.SfsTurboException;
+import io.sfsturbo.jobs.internal.http.Cancellable;
+import io.sfsturbo.jobs.internal.http.Exchange;
+import io.sfsturbo.jobs.testing.FakeTime;
 import io.sfsturbo.jobs.errors.ThrottledException;
 import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The adaptive rate limiter on virtual time: no test here sleeps. */
 class RateLimiterTest {
-  private final VirtualTime time = new VirtualTime();
+  private final FakeTime time = FakeTime.manual();
 
   /** Answers {@code n} tries per 10 ms of virtual time, as a steady client would. */
   private void answer(RateLimiter limiter, int n, long overMillis) {
@@ -219,12 +222,12 @@ class RateLimiterTest {
   @Test
   void loopsOfOneEngineShareTheRateAfterA429() {
     RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.builder().minRequestsPerSecond(1).build(), time);
-    Scope scope = new Scope();
+    RunningLoops scope = new RunningLoops();
     List<Long> startedAt = new ArrayList<>();
     long origin = time.nanoTime();
     // The first try of the first loop is throttled; every other try succeeds after 10 ms.
     boolean[] throttledOnce = {false};
-    Attempt<String> attempt = (timeoutNanos, sync, callback) -> {
+    Exchange<String> attempt = (timeoutNanos, sync, callback) -> {
       startedAt.add(TimeUnit.NANOSECONDS.toMillis(time.nanoTime() - origin));
       time.schedule(() -> {
         if (!throttledOnce[0]) {
@@ -234,22 +237,22 @@ class RateLimiterTest {
         } else {
           callback.succeeded("ok");
         }
-      }, TimeUnit.MILLISECONDS.toNanos(10));
+      }, 10, TimeUnit.MILLISECONDS);
       return () -> { };
     };
-    Strategy<String, String> retryAtOnce = new Strategy<String, String>() {
+    Decider<String, String> retryAtOnce = new Decider<String, String>() {
       @Override
-      public Step<String> onSuccess(String value, Duration elapsed) {
-        return Step.done(value);
+      public Decision<String> onSuccess(String value, Duration elapsed) {
+        return Decision.done(value);
       }
 
       @Override
-      public Step<String> onFailure(SfsTurboException failure, Duration elapsed) {
-        return Step.again(Duration.ZERO);
+      public Decision<String> onFailure(SfsTurboException failure, Duration elapsed) {
+        return Decision.again(Duration.ZERO);
       }
 
       @Override
-      public SfsTurboException onExpired(SfsTurboException lastFailure, Step<String> refused, Duration elapsed) {
+      public SfsTurboException onExpired(SfsTurboException lastFailure, Decision<String> refused, Duration elapsed) {
         return new SfsTurboException("expired");
       }
 
@@ -259,12 +262,12 @@ class RateLimiterTest {
       }
     };
     List<CompletableFuture<String>> loops = new ArrayList<>();
-    loops.add(new Loop<>(attempt, retryAtOnce, time, time, scope, Duration.ofMinutes(1), Duration.ofSeconds(5),
+    loops.add(new AttemptLoop<>(attempt, retryAtOnce, time, scope, Duration.ofMinutes(1), Duration.ofSeconds(5),
         limiter).start(0));
     time.advanceMillis(20); // the 429 arrives: 1 answer in 10 ms, 100/s, so the rate becomes 70/s
     assertTrue(limiter.engaged());
     for (int i = 0; i < 3; i++) {
-      loops.add(new Loop<>(attempt, retryAtOnce, time, time, scope, Duration.ofMinutes(1), Duration.ofSeconds(5),
+      loops.add(new AttemptLoop<>(attempt, retryAtOnce, time, scope, Duration.ofMinutes(1), Duration.ofSeconds(5),
           limiter).start(0));
     }
     time.runAll(60_000);

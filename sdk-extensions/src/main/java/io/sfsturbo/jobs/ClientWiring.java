@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs;
+
+import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.IamPasswordCredentials;
+import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
+import io.sfsturbo.jobs.config.HttpConfiguration;
+import io.sfsturbo.jobs.internal.SdkVersion;
+import io.sfsturbo.jobs.internal.engine.LoopFactory;
+import io.sfsturbo.jobs.internal.engine.RateLimiter;
+import io.sfsturbo.jobs.internal.http.AttemptWatchdog;
+import io.sfsturbo.jobs.internal.http.AuthenticatingInterceptor;
+import io.sfsturbo.jobs.internal.http.InterceptorBugGuard;
+import io.sfsturbo.jobs.internal.http.JobDecoder;
+import io.sfsturbo.jobs.internal.http.JobRequestCache;
+import io.sfsturbo.jobs.internal.http.ShowJobExchange;
+import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
+import io.sfsturbo.jobs.model.JobDetail;
+import io.sfsturbo.jobs.telemetry.Telemetry;
+import io.sfsturbo.jobs.time.TimeSource;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Authenticator;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client's parts, each made with a typed constructor and handed to the next: the HTTP client with the
+ * SDK's interceptors, the request cache, the exchange of one job, the loop factory and the telemetry. The
+ * compiler sees every dependency; nothing is registered anywhere.
+ */
+final class ClientWiring {
+  /** The SDK's version as the build wrote it, sent in the User-Agent. */
+  static final String VERSION = SdkVersion.read();
+
+  final OkHttpClient http;
+  final boolean ownsHttpClient;
+  final LoopFactory<JobDetail> loops;
+  final TelemetryHub telemetry;
+
+  ClientWiring(URI endpoint, String projectId, Credentials credentials, ClientOverrideConfiguration override,
+      HttpConfiguration httpConfig, Telemetry telemetrySpi, TimeSource time) {
+    this.ownsHttpClient = httpConfig.httpClient() == null;
+    this.telemetry = new TelemetryHub(telemetrySpi, endpoint);
+    OkHttpClient plain = plainClient(httpConfig);
+    // Token calls (IAM) go through the same settings, and are closed with this client. They are bounded as a
+    // whole by the attempt timeout: a token call runs inside an attempt, on the caller's thread for a sync
+    // call, where the attempt's watchdog cannot reach it.
+    Credentials bound = credentials instanceof IamPasswordCredentials
+        ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder()
+            .callTimeout(override.attemptTimeout()).build())
+        : credentials;
+    OkHttpClient.Builder sending = plain.newBuilder();
+    // First of all, before a caller's own interceptors: their RuntimeExceptions leave typed, sync or async.
+    sending.interceptors().add(0, new InterceptorBugGuard());
+    this.http = sending.addInterceptor(new AuthenticatingInterceptor(bound, time)).build();
+    HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
+    // Retrofit only builds requests (Call.request()), which makes an OkHttp call that never runs: made on a copy
+    // without the caller's EventListener, which would otherwise hear a call start that never ends.
+    JobRequestCache requests = new JobRequestCache(baseUrl, plain.newBuilder().eventListener(EventListener.NONE)
+        .build(), projectId, userAgent(httpConfig));
+    AttemptWatchdog watchdog = new AttemptWatchdog(TimeSource.system());
+    JobDecoder decoder = new JobDecoder(httpConfig.maxResponseBytes());
+    OkHttpClient sender = http;
+    this.loops = new LoopFactory<>(time,
+        jobId -> new ShowJobExchange(sender, requests, decoder, projectId, jobId, watchdog, time),
+        override.attemptTimeout(), override.retryPolicy(), new RateLimiter(override.rateLimit(), time));
+  }
+
+  /**
+   * The caller's client or a new one, with the SDK's rules whatever the caller's client says: ShowJobDetail
+   * never redirects, and following one would send the credentials to whatever host, port or scheme the
+   * response names (a 3xx becomes an UnexpectedRedirectException); a caller's Authenticator would answer a
+   * 401 with a request of its choosing (the SDK's interceptor handles 401s: a renewed token, a corrected clock).
+   */
+  private static OkHttpClient plainClient(HttpConfiguration c) {
+    OkHttpClient.Builder http = c.httpClient() != null ? c.httpClient().newBuilder() : new OkHttpClient.Builder()
+        .connectTimeout(HttpConfiguration.DEFAULT_CONNECT_TIMEOUT)
+        .readTimeout(HttpConfiguration.DEFAULT_READ_TIMEOUT)
+        .dispatcher(ownDispatcher())
+        .connectionPool(new ConnectionPool(SfsTurboJobsClient.DEFAULT_MAX_CONCURRENT_REQUESTS, 5, TimeUnit.MINUTES));
+    if (c.connectTimeout() != null) {
+      http.connectTimeout(c.connectTimeout());
+    }
+    if (c.readTimeout() != null) {
+      http.readTimeout(c.readTimeout());
+    }
+    if (c.proxy() != null) {
+      http.proxy(c.proxy());
+    }
+    return http.followRedirects(false).followSslRedirects(false).authenticator(Authenticator.NONE).build();
+  }
+
+  /** A client's own dispatcher: a cap, not a floor; connections open only for requests in flight. */
+  private static Dispatcher ownDispatcher() {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(SfsTurboJobsClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(SfsTurboJobsClient.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    return dispatcher;
+  }
+
+  private static String userAgent(HttpConfiguration c) {
+    return "sfsturbo-jobs-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")"
+        + (c.userAgentSuffix() == null ? "" : " " + c.userAgentSuffix());
+  }
+
+  /** Releases what the client created: its dispatcher's threads and idle connections; never a caller's. */
+  void close() {
+    if (ownsHttpClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.sfsturbo.jobs;
+
+import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
+import io.sfsturbo.jobs.config.Environment;
+import io.sfsturbo.jobs.config.HttpConfiguration;
+import io.sfsturbo.jobs.internal.Ids;
+import io.sfsturbo.jobs.region.Region;
+import io.sfsturbo.jobs.telemetry.Telemetry;
+import io.sfsturbo.jobs.time.TimeSource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Configures a {@link SfsTurboJobsClient}. The endpoint comes from {@link #region(String)} or
+ * {@link #endpoint(URI)}; the project id and credentials, when not set, from the {@link #environment}.
+ */
+public final class SfsTurboJobsClientBuilder {
+  Region region;
+  URI endpoint;
+  String projectId;
+  Credentials credentials;
+  ClientOverrideConfiguration override = ClientOverrideConfiguration.defaults();
+  HttpConfiguration http = HttpConfiguration.defaults();
+  Telemetry telemetry = Telemetry.none();
+  TimeSource time = TimeSource.system();
+  Environment environment = Environment.system();
+
+  SfsTurboJobsClientBuilder() {}
+
+  SfsTurboJobsClientBuilder copy() {
+    SfsTurboJobsClientBuilder b = new SfsTurboJobsClientBuilder();
+    b.region = region;
+    b.endpoint = endpoint;
+    b.projectId = projectId;
+    b.credentials = credentials;
+    b.override = override;
+    b.http = http;
+    b.telemetry = telemetry;
+    b.time = time;
+    b.environment = environment;
+    return b;
+  }
+
+  /**
+   * Uses a region of the catalogue. A region or an {@link #endpoint(URI) endpoint} is required, unless the
+   * environment names a region ({@code HUAWEICLOUD_SDK_REGION}).
+   *
+   * @param regionId for example {@code eu-de} or {@code cn-north-4}
+   * @return this builder
+   * @throws IllegalArgumentException for an unknown region; the message lists the known ones
+   */
+  public SfsTurboJobsClientBuilder region(String regionId) {
+    return region(Region.of(regionId));
+  }
+
+  /**
+   * Uses a region.
+   *
+   * @param region the region
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder region(Region region) {
+    this.region = Objects.requireNonNull(region, "region");
+    return this;
+  }
+
+  /**
+   * Uses an endpoint directly, overriding the region's (for a region the catalogue lacks, a private
+   * endpoint or the test kit's emulator).
+   *
+   * @param endpoint an {@code https} URL, or {@code http} when the HTTP configuration allows it
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder endpoint(URI endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    return this;
+  }
+
+  /**
+   * Uses an endpoint directly.
+   *
+   * @param endpoint the endpoint URL as text
+   * @return this builder
+   * @throws IllegalArgumentException when the text is not a URI
+   */
+  public SfsTurboJobsClientBuilder endpoint(String endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    try {
+      return endpoint(new URI(endpoint));
+    } catch (URISyntaxException e) {
+      // The reason and index only: the text itself may hold a password in its user info.
+      throw new IllegalArgumentException("endpoint is not a valid URL: " + e.getReason() + " at index "
+          + e.getIndex(), null);
+    }
+  }
+
+  /**
+   * Sets the project whose jobs are queried. Default: {@code HUAWEICLOUD_SDK_PROJECT_ID}, then the
+   * credentials profile's {@code project_id}.
+   *
+   * @param projectId the project id: one path segment of printable ASCII
+   * @return this builder
+   * @throws IllegalArgumentException when the id is not acceptable (the message never shows it)
+   */
+  public SfsTurboJobsClientBuilder projectId(String projectId) {
+    this.projectId = Ids.requireValidProjectId("projectId", projectId);
+    return this;
+  }
+
+  /**
+   * Sets how requests are authenticated. Default: the environment, read by
+   * {@link io.sfsturbo.jobs.auth.DefaultCredentialsChain}.
+   *
+   * @param credentials a token, IAM password or AK/SK credentials
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder credentials(Credentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
+
+  /**
+   * Sets how calls are bounded and retried: call budget, attempt bound, retry policy, rate limit.
+   *
+   * @param override the configuration
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder overrideConfiguration(ClientOverrideConfiguration override) {
+    this.override = Objects.requireNonNull(override, "overrideConfiguration");
+    return this;
+  }
+
+  /**
+   * Changes how calls are bounded and retried: {@code overrideConfiguration(o -> o.callTimeout(d))}.
+   *
+   * @param changes applied to a builder holding the current configuration
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder overrideConfiguration(Consumer<ClientOverrideConfiguration.Builder> changes) {
+    ClientOverrideConfiguration.Builder b = override.toBuilder();
+    changes.accept(b);
+    return overrideConfiguration(b.build());
+  }
+
+  /**
+   * Sets how the client talks HTTP: timeouts, response size limit, proxy, User-Agent suffix, plain http,
+   * a shared {@code OkHttpClient}.
+   *
+   * @param http the configuration
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder httpConfiguration(HttpConfiguration http) {
+    this.http = Objects.requireNonNull(http, "httpConfiguration");
+    return this;
+  }
+
+  /**
+   * Changes how the client talks HTTP: {@code httpConfiguration(h -> h.connectTimeout(d))}.
+   *
+   * @param changes applied to a builder holding the current configuration
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder httpConfiguration(Consumer<HttpConfiguration.Builder> changes) {
+    HttpConfiguration.Builder b = http.toBuilder();
+    changes.accept(b);
+    return httpConfiguration(b.build());
+  }
+
+  /**
+   * Reports attempts, throttling and waits to a monitoring system: an adapter such as
+   * {@code MicrometerTelemetry} or {@code OpenTelemetryTelemetry}, or your own. Default
+   * {@link Telemetry#none()}, which costs nothing. An exception the telemetry throws never changes a call's
+   * outcome.
+   *
+   * @param telemetry the telemetry; {@link Telemetry#composite(Telemetry...)} installs several
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder telemetry(Telemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    return this;
+  }
+
+  /**
+   * Sets where the client reads time, times its delays and draws jitter. Default {@link TimeSource#system()};
+   * {@code TimeSource.system(executor)} for a scheduler of your own; the test kit's {@code VirtualTime} in tests.
+   *
+   * @param timeSource the time source
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder timeSource(TimeSource timeSource) {
+    this.time = Objects.requireNonNull(timeSource, "timeSource");
+    return this;
+  }
+
+  /**
+   * Sets where defaults are read: environment variables and the home directory. Default
+   * {@link Environment#system()}.
+   *
+   * @param environment the environment
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder environment(Environment environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    return this;
+  }
+
+  /**
+   * Returns the client. Without a region or an endpoint, the region is {@code HUAWEICLOUD_SDK_REGION}.
+   *
+   * @return a new client
+   * @throws IllegalArgumentException when no endpoint or region is set, the endpoint is not allowed, or no
+   *     project id is set or found
+   * @throws io.sfsturbo.jobs.errors.CredentialsException when no credentials are set and the environment
+   *     has none
+   */
+  public SfsTurboJobsClient build() {
+    return new SfsTurboJobsClient(this, ClientDefaults.resolve(region, endpoint, projectId, credentials,
+        environment, http.allowInsecureHttp()));
+  }
+}
