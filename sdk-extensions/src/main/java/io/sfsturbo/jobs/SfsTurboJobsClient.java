@@ -57,7 +57,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
   SfsTurboJobsClient(SfsTurboJobsClientBuilder b, ClientDefaults resolved) {
     this.settings = b.copy();
     this.endpoint = resolved.endpoints.get(0);
-    this.wiring = new ClientWiring(resolved, b.override, b.http, b.telemetry, b.time);
+    this.wiring = new ClientWiring(resolved, b.override, b.http, b.telemetry, b.time, b.environment);
     this.projectId = wiring.projectId;
   }
 

@@ -62,7 +62,7 @@ public final class ProjectIdLookup {
     String operation = "the project id lookup of region '" + regionId + "' at IAM " + url.host() + " (" + iamSource
         + ")";
     OkHttpClient http = plain.newBuilder().callTimeout(timeout)
-        .addInterceptor(new AuthenticatingInterceptor(credentials, time)).build();
+        .addInterceptor(new AuthenticatingInterceptor(credentials, time)).addInterceptor(new WireLog()).build();
     Request request = new Request.Builder().url(url).get().header("Content-Type", "application/json").build();
     try (Response response = http.newCall(request).execute()) {
       String traceId = response.header("X-IAM-Trace-Id") != null ? response.header("X-IAM-Trace-Id")
