@@ -42,7 +42,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
 final class JavadocSnippets {
   private JavadocSnippets() {}
 
-  static JobDetail client(String projectId, String accessKey, String secretKey, String jobId) {
+  static void client(String projectId, String accessKey, String secretKey, String jobId) {
     // BEGIN: javadoc.client
     try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
         .region("eu-de")
@@ -51,7 +51,6 @@ final class JavadocSnippets {
         .build()) {
       JobDetail job = client.showJobDetail(jobId);
       WaitResult done = client.waiter().waitFor(jobId, WaitOptions.defaults());
-      return done.job();
     }
     // END: javadoc.client
   }
@@ -185,7 +184,7 @@ final class JavadocSnippets {
     return job;
   }
 
-  static WaitResult emulator() {
+  static void emulator() {
     // BEGIN: javadoc.emulator
     try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start();
         SfsTurboJobsClient client = emulator.newClient()) {
@@ -193,7 +192,8 @@ final class JavadocSnippets {
           .status("running", 2)
           .succeeds()
           .build());
-      return client.waiter().waitFor("job-1", o -> o.pollInterval(Duration.ofMillis(10)));
+      WaitResult done = client.waiter()
+          .waitFor("job-1", o -> o.pollInterval(Duration.ofMillis(10)));
     }
     // END: javadoc.emulator
   }
@@ -201,10 +201,12 @@ final class JavadocSnippets {
   static List<Duration> virtualTime(SfsTurboEmulator emulator) {
     // BEGIN: javadoc.virtual-time
     VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
-    try (SfsTurboJobsClient client = emulator.clientBuilder().timeSource(time).build()) {
-      client.waiter().waitFor("job-1", WaitOptions.defaults());   // minutes in milliseconds
-    }
-    List<Duration> delays = time.delays();                        // every delay the SDK chose
+    SfsTurboJobsClient client = emulator.clientBuilder()
+        .timeSource(time)
+        .build();
+    client.waiter().waitFor("job-1", WaitOptions.defaults());   // no wall time
+    List<Duration> delays = time.delays();    // every delay the SDK chose
+    client.close();
     // END: javadoc.virtual-time
     return delays;
   }
