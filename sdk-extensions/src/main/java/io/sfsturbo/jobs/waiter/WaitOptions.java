@@ -21,7 +21,7 @@ import java.util.Objects;
  * <!-- end javadoc.wait-options -->
  *
  * <p>The overall {@link Builder#timeout(Duration) timeout} is the primary bound: the delay before a
- * poll is clamped to the time left, so that one last poll happens at the deadline rather than the
+ * poll is clamped to the time left, so that one last poll still fits before the deadline rather than the
  * wait giving up early; {@link Builder#maxAttempts(int)} is an optional extra bound, unset by default.
  *
  * <p>Options compare by what they say about the schedule: the listener is behaviour, not part of
