@@ -16,6 +16,7 @@ module io.sfsturbo.jobs {
 
   exports io.sfsturbo.jobs;
   exports io.sfsturbo.jobs.auth;
+  exports io.sfsturbo.jobs.config;
   exports io.sfsturbo.jobs.errors;
   exports io.sfsturbo.jobs.region;
   exports io.sfsturbo.jobs.retry;

@@ -4,7 +4,9 @@ package io.sfsturbo.jobs;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
+import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.config.HttpConfiguration;
+import io.sfsturbo.jobs.internal.Loopback;
 import io.sfsturbo.jobs.internal.SdkVersion;
 import io.sfsturbo.jobs.internal.engine.LoopFactory;
 import io.sfsturbo.jobs.internal.engine.RateLimiter;
@@ -13,10 +15,14 @@ import io.sfsturbo.jobs.internal.http.AuthenticatingInterceptor;
 import io.sfsturbo.jobs.internal.http.InterceptorBugGuard;
 import io.sfsturbo.jobs.internal.http.JobDecoder;
 import io.sfsturbo.jobs.internal.http.JobRequestCache;
+import io.sfsturbo.jobs.internal.http.LoopbackGuard;
+import io.sfsturbo.jobs.internal.http.NetworkSetup;
 import io.sfsturbo.jobs.internal.http.ShowJobExchange;
+import io.sfsturbo.jobs.internal.http.WireLog;
 import io.sfsturbo.jobs.internal.telemetry.TelemetryHub;
 import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.telemetry.Telemetry;
+import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.time.TimeSource;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -42,21 +48,24 @@ final class ClientWiring {
   final TelemetryHub telemetry;
 
   ClientWiring(URI endpoint, String projectId, Credentials credentials, ClientOverrideConfiguration override,
-      HttpConfiguration httpConfig, Telemetry telemetrySpi, TimeSource time) {
+      HttpConfiguration httpConfig, Telemetry telemetrySpi, TimeSource time, Environment env) {
+    requireLoopbackForPlainHttp(endpoint);
     this.ownsHttpClient = httpConfig.httpClient() == null;
     this.telemetry = new TelemetryHub(telemetrySpi, endpoint);
-    OkHttpClient plain = plainClient(httpConfig);
+    OkHttpClient plain = plainClient(httpConfig, env);
     // Token calls (IAM) go through the same settings, and are closed with this client. They are bounded as a
     // whole by the attempt timeout: a token call runs inside an attempt, on the caller's thread for a sync
     // call, where the attempt's watchdog cannot reach it.
     Credentials bound = credentials instanceof IamPasswordCredentials
         ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder()
-            .callTimeout(override.attemptTimeout()).build())
+            .callTimeout(override.attemptTimeout()).addNetworkInterceptor(new LoopbackGuard()).build())
         : credentials;
     OkHttpClient.Builder sending = plain.newBuilder();
     // First of all, before a caller's own interceptors: their RuntimeExceptions leave typed, sync or async.
     sending.interceptors().add(0, new InterceptorBugGuard());
-    this.http = sending.addInterceptor(new AuthenticatingInterceptor(bound, time)).build();
+    // The wire log last, so that it shows the request as signed; the loopback guard where the connection is known.
+    this.http = sending.addInterceptor(new AuthenticatingInterceptor(bound, time)).addInterceptor(new WireLog())
+        .addNetworkInterceptor(new LoopbackGuard()).build();
     HttpUrl baseUrl = HttpUrl.get(endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
     // Retrofit only builds requests (Call.request()), which makes an OkHttp call that never runs: made on a copy
     // without the caller's EventListener, which would otherwise hear a call start that never ends.
@@ -76,7 +85,7 @@ final class ClientWiring {
    * response names (a 3xx becomes an UnexpectedRedirectException); a caller's Authenticator would answer a
    * 401 with a request of its choosing (the SDK's interceptor handles 401s: a renewed token, a corrected clock).
    */
-  private static OkHttpClient plainClient(HttpConfiguration c) {
+  private static OkHttpClient plainClient(HttpConfiguration c, Environment env) {
     OkHttpClient.Builder http = c.httpClient() != null ? c.httpClient().newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(HttpConfiguration.DEFAULT_CONNECT_TIMEOUT)
         .readTimeout(HttpConfiguration.DEFAULT_READ_TIMEOUT)
@@ -88,10 +97,21 @@ final class ClientWiring {
     if (c.readTimeout() != null) {
       http.readTimeout(c.readTimeout());
     }
-    if (c.proxy() != null) {
-      http.proxy(c.proxy());
-    }
+    NetworkSetup.apply(http, c, env);
     return http.followRedirects(false).followSslRedirects(false).authenticator(Authenticator.NONE).build();
+  }
+
+  /**
+   * Plain http only to this machine: {@code allowInsecureHttp} is for the emulator and tests, and a token or
+   * signature sent in clear must not leave the machine. Decided from the host's text (a name is not resolved
+   * here); each connection is checked again by the {@link LoopbackGuard}.
+   */
+  private static void requireLoopbackForPlainHttp(URI endpoint) {
+    if ("http".equalsIgnoreCase(endpoint.getScheme()) && !Loopback.isLoopbackHost(endpoint.getHost())) {
+      throw new IllegalArgumentException("allowInsecureHttp allows plain http only to a loopback address "
+          + "(localhost, 127.0.0.1, ::1), not to '" + SafeText.capped(String.valueOf(endpoint.getHost()),
+          100) + "'; use https for any other host");
+    }
   }
 
   /** A client's own dispatcher: a cap, not a floor; connections open only for requests in flight. */

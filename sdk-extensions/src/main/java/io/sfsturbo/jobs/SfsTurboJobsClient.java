@@ -62,7 +62,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     this.endpoint = resolved.endpoint;
     this.projectId = resolved.projectId;
     this.wiring = new ClientWiring(endpoint, projectId, resolved.credentials, b.override, b.http, b.telemetry,
-        b.time);
+        b.time, b.environment);
   }
 
   /**

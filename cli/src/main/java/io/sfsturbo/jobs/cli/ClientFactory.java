@@ -6,12 +6,15 @@ import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.CredentialsProfile;
 import io.sfsturbo.jobs.auth.DefaultCredentialsChain;
+import io.sfsturbo.jobs.config.CaBundle;
 import io.sfsturbo.jobs.config.Environment;
+import io.sfsturbo.jobs.config.ProxyConfiguration;
 import io.sfsturbo.jobs.errors.CredentialsException;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,6 +39,9 @@ final class ClientFactory {
     String projectId;
     Credentials tokenFileCredentials;
     boolean insecureHttp;
+    String proxy;
+    boolean noProxy;
+    Path caBundle;
   }
 
   /** The client a command uses; closing it closes the client. */
@@ -106,7 +112,41 @@ final class ClientFactory {
       throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 300));
     }
     b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
+    network(b, s, ctx);
     return b;
+  }
+
+  /**
+   * Proxy and trust, as curl takes them: --no-proxy, else --proxy (NO_PROXY still exempts its hosts), else the
+   * proxy variables; --ca-bundle, else SFSTURBO_CA_BUNDLE (read by the SDK from the environment given here).
+   */
+  private static void network(SfsTurboJobsClientBuilder b, Settings s, CliContext ctx) {
+    b.environment(environment(ctx));
+    ProxyConfiguration proxy = s.noProxy ? ProxyConfiguration.none()
+        : s.proxy == null ? ProxyConfiguration.fromEnvironment() : setup(() -> withNoProxy(
+            ProxyConfiguration.parse(s.proxy, "--proxy"), ctx));
+    CaBundle bundle = s.caBundle == null ? null : setup(() -> CaBundle.fromPemFile(s.caBundle, "--ca-bundle"));
+    b.httpConfiguration(h -> {
+      h.proxy(proxy);
+      if (bundle != null) {
+        h.caBundle(bundle);
+      }
+    });
+  }
+
+  private static ProxyConfiguration withNoProxy(ProxyConfiguration p, CliContext ctx) {
+    String noProxy = blankToNull(ctx.env.get("no_proxy")) != null ? ctx.env.get("no_proxy") : ctx.env.get("NO_PROXY");
+    if (blankToNull(noProxy) == null) {
+      return p;
+    }
+    ProxyConfiguration.Builder b = ProxyConfiguration.builder().host(p.host()).port(p.port()).nonProxyHosts(noProxy);
+    if (p.username() != null) {
+      b.username(p.username());
+    }
+    if (p.password() != null) {
+      b.password(p.password());
+    }
+    return b.build();
   }
 
   /** The credentials profile, read once for project id and credentials. */

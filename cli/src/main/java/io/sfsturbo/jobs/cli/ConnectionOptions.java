@@ -37,6 +37,24 @@ final class ConnectionOptions {
       + "demo-running: no cloud account needed.")
   boolean emulator;
 
+  // The network options (proxy, trust, wire log): one block, apart from the others.
+  @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for HTTPS (CONNECT), "
+      + "http://[user:password@]host[:port]; default: https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY. NO_PROXY "
+      + "hosts go direct. A password here shows in the process list: prefer HTTPS_PROXY.")
+  String proxy;
+
+  @Option(names = "--no-proxy", description = "Connect directly, whatever the proxy variables say.")
+  boolean noProxy;
+
+  @Option(names = "--ca-bundle", paramLabel = "FILE", description = "PEM file of the certificate authorities to "
+      + "trust instead of the JVM's: a private cloud's or a TLS-inspecting proxy's root (default: "
+      + "SFSTURBO_CA_BUNDLE). Certificates are always checked.")
+  Path caBundle;
+
+  @Option(names = "--debug", description = "Log each HTTP exchange on stderr (the wire log): method, URL, status, "
+      + "request id, timings, headers with credentials redacted, the start of the body. Safe to share.")
+  boolean debug;
+
   @Option(names = {"-v", "--verbose"}, description = "Log the SDK's HTTP calls (DEBUG) and print stack traces of errors.")
   boolean verbose;
 
@@ -46,6 +64,12 @@ final class ConnectionOptions {
     s.endpoint = endpoint;
     s.projectId = projectId;
     s.insecureHttp = insecureHttp;
+    if (proxy != null && noProxy) {
+      throw new CommandLine.ParameterException(cmd, "--proxy and --no-proxy exclude each other");
+    }
+    s.proxy = proxy;
+    s.noProxy = noProxy;
+    s.caBundle = caBundle;
     if (tokenFile != null && !emulator) {
       s.tokenFileCredentials = TokenFile.read(tokenFile, cmd);
     }

@@ -46,6 +46,9 @@ import picocli.CommandLine.Command;
         "HUAWEICLOUD_SDK_CREDENTIALS_FILE names).",
         "Project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, then the profile.",
         "Region: --region, then HUAWEICLOUD_SDK_REGION.",
+        "Proxy: --no-proxy; --proxy; https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY",
+        "(as curl; NO_PROXY hosts go direct). CA roots: --ca-bundle, then",
+        "SFSTURBO_CA_BUNDLE, then the JVM's.",
         "Control characters in server text are shown escaped, e.g. \\u001b."})
 public final class SfsTurboJobsCli implements Runnable {
   /** How much of an error message is printed; the rest is cut with a note of the full length. */
@@ -124,16 +127,20 @@ public final class SfsTurboJobsCli implements Runnable {
 
   /**
    * The SDK logs through SLF4J to slf4j-simple: silent unless {@code --verbose}, which shows its DEBUG lines
-   * (one per HTTP attempt). The waiter's INFO lines about status changes stay off even then: the CLI prints
+   * (one per HTTP attempt), or {@code --debug}, which shows the wire log (each exchange, credentials redacted). The waiter's INFO lines about status changes stay off even then: the CLI prints
    * those changes itself, and the same text twice is noise. A {@code -D} the user gave wins. Must run before
    * the first logger is created, hence in {@code main}.
    */
   static void configureLogging(String[] args) {
     boolean verbose = false;
+    boolean debug = false;
     for (String arg : args) {
       verbose |= arg.equals("--verbose") || arg.equals("-v");
+      debug |= arg.equals("--debug");
     }
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
+    // The wire log: --debug only (verbose keeps its one line per attempt).
+    setIfAbsent("org.slf4j.simpleLogger.log.io.sfsturbo.jobs.wire", debug ? "debug" : "off");
     setIfAbsent("org.slf4j.simpleLogger.log.io.sfsturbo.jobs.waiter", verbose ? "warn" : "off");
     setIfAbsent("org.slf4j.simpleLogger.log.mockwebserver3", "warn");
   }

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,6 +41,12 @@ class DistributionArchiveTest {
   }
 
   ChildProcess.Result sh(String script) throws Exception {
+    // No class-data archive unless a test asks for one: the first run would make it in the background, which
+    // could still be writing into the temporary directory when the test ends.
+    return sh(script, Map.of("SFSTURBO_JOBS_CDS", "off"));
+  }
+
+  ChildProcess.Result sh(String script, Map<String, String> env) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", script).directory(dir.toFile())
@@ -46,6 +54,8 @@ class DistributionArchiveTest {
     pb.environment().keySet().removeIf(k -> k.startsWith("HUAWEICLOUD_") || k.startsWith("SFSTURBO_"));
     pb.environment().put("HOME", dir.toString());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().keySet().removeIf(k -> k.equals("XDG_CACHE_HOME") || k.endsWith("JAVA_OPTIONS"));
+    pb.environment().putAll(env);
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + script);
     return new ChildProcess.Result(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -92,5 +102,71 @@ class DistributionArchiveTest {
         + "COMP_POINT=${#COMP_LINE}; _complete_sfsturbo-jobs sfsturbo-jobs '' -o 2>/dev/null; echo \"${COMPREPLY[@]}\"");
     assertEquals(0, r.code, r.toString());
     assertEquals(List.of("wait", "table json ndjson"), r.out.lines().toList(), r.toString());
+  }
+
+  @Test
+  void theLauncherKeepsAClassDataArchiveWithoutSayingSo() throws Exception {
+    String launcher = "'" + home + "/bin/sfsturbo-jobs'";
+    Path cache = dir.resolve(".cache/sfsturbo-jobs");
+    ChildProcess.Result off = sh(launcher + " wait demo-failed --emulator --interval 10ms -o json");
+
+    // The install step: the archive is made now, then the command runs with it, printing what it always prints.
+    ChildProcess.Result create = sh(launcher + " --version", Map.of("SFSTURBO_JOBS_CDS", "create"));
+    assertEquals(0, create.code, create.toString());
+    assertTrue(create.out.startsWith("sfsturbo-jobs " + version + "\nJava "), create.toString());
+    assertEquals("", create.err);
+    assertEquals(1, archives(cache).size(), "one archive, nothing left over: " + listing(cache));
+
+    // Later runs map the CLI's classes from it; output, exit code and stderr as without it.
+    ChildProcess.Result with = sh(launcher + " wait demo-failed --emulator --interval 10ms -o json",
+        Map.of("SFSTURBO_JOBS_CDS", "auto", "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + dir.resolve("classes.txt")));
+    assertEquals(off.code, with.code, with.toString());
+    assertEquals(off.out.replaceAll("\"(begin|end)_time\":\"[^\"]*\"", ""),
+        with.out.replaceAll("\"(begin|end)_time\":\"[^\"]*\"", ""));
+    assertEquals(withoutTimes(off.err), withoutTimes(with.err.lines()
+        .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).collect(java.util.stream.Collectors.joining("\n"))));
+    assertTrue(Files.readString(dir.resolve("classes.txt"))
+        .contains("io.sfsturbo.jobs.cli.SfsTurboJobsCli source: shared objects file"), "loaded from the archive");
+
+    // Where no archive can be written, the command runs as ever and says nothing about it.
+    Files.writeString(dir.resolve("not-a-directory"), "");
+    ChildProcess.Result readOnly = sh(launcher + " --version",
+        Map.of("SFSTURBO_JOBS_CDS", "auto", "SFSTURBO_JOBS_CACHE", dir.resolve("not-a-directory/cache").toString()));
+    assertEquals(0, readOnly.code, readOnly.toString());
+    assertEquals(create.out, readOnly.out);
+    assertEquals("", readOnly.err);
+
+    // A jar replaced in place, even by an older build: its first run starts a new training in the background and
+    // returns at once with its own output (a command substitution does not wait for the training).
+    Path jar = home.resolve("lib/sfsturbo-jobs.jar");
+    java.nio.file.attribute.FileTime older = java.nio.file.attribute.FileTime.fromMillis(0);
+    Files.setLastModifiedTime(jar, older);
+    ChildProcess.Result first = sh("v=$(" + launcher + " --version); echo \"$v\"", Map.of("SFSTURBO_JOBS_CDS", "auto"));
+    assertEquals(create.out, first.out);
+    assertEquals("", first.err);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while ((archives(cache).isEmpty() || !Files.getLastModifiedTime(cache.resolve(archives(cache).get(0))).equals(older)
+        || listing(cache).stream().anyMatch(f -> f.endsWith(".lock"))) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertEquals(1, archives(cache).size(), "the archive of the new jar replaced the old one: " + listing(cache));
+    assertEquals(older, Files.getLastModifiedTime(cache.resolve(archives(cache).get(0))), "stamped with the new jar's time");
+    assertTrue(listing(cache).stream().allMatch(f -> f.endsWith(".jsa") || f.endsWith(".aot") || f.endsWith(".jdk")),
+        listing(cache).toString());
+  }
+
+  /** The progress lines without their elapsed times. */
+  static List<String> withoutTimes(String err) {
+    return err.lines().map(l -> l.replaceFirst("^\\[[^]]*\\] ", "")).toList();
+  }
+
+  static List<String> listing(Path cache) throws Exception {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  static List<String> archives(Path cache) throws Exception {
+    return listing(cache).stream().filter(f -> f.endsWith(".jsa") || f.endsWith(".aot")).toList();
   }
 }

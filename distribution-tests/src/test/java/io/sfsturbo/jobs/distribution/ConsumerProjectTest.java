@@ -103,7 +103,7 @@ class ConsumerProjectTest {
         "    });",
         "    server.start();",
         "    try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()",
-        "        .endpoint(\"http://127.0.0.1:\" + server.getAddress().getPort()).allowInsecureHttp(true)",
+        "        .endpoint(\"http://127.0.0.1:\" + server.getAddress().getPort()).httpConfiguration(h -> h.allowInsecureHttp(true))",
         "        .projectId(\"p\").credentials(TokenCredentials.of(\"t\")).build()) {",
         "      JobDetail job = client.showJobDetail(\"j-1\");",
         "      System.out.println(\"module path ok: \" + SafeText.escape(job.statusAsString()));",

@@ -13,12 +13,18 @@ import io.sfsturbo.jobs.auth.Credentials;
 import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import mockwebserver3.MockWebServer;
 import io.sfsturbo.jobs.auth.TokenCredentials;
+import io.sfsturbo.jobs.config.CaBundle;
+import io.sfsturbo.jobs.config.HttpConfiguration;
+import io.sfsturbo.jobs.config.ProxyConfiguration;
+import io.sfsturbo.jobs.testsupport.ConnectProxy;
+import io.sfsturbo.jobs.testsupport.TlsFixtures;
 import io.sfsturbo.jobs.waiter.JobWaiter;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,15 +36,20 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs calls that succeed and fail with DEBUG logging captured, and checks that no secret shows
  * in any log line, exception text (stack traces included) or toString(); and that each call
- * logs its one DEBUG line with method, path, status, request id and duration.
+ * logs its one DEBUG line with method, path, status, request id and duration, and its wire log entry
+ * ({@code io.sfsturbo.jobs.wire}) with every credential redacted, a proxy's password included.
  */
 @Timeout(60)
 class SecretsCanaryTest {
   static final String TOKEN = "canary-token-4f1d2e9b";
+
+  @TempDir
+  Path dir;
 
   @Test
   void noSecretLeaksAndEachCallLogsOneDebugLine() throws Exception {
@@ -140,6 +151,29 @@ class SecretsCanaryTest {
       texts.add(stackTrace(assertThrows(IllegalArgumentException.class, () -> SfsTurboJobsClient.builder()
           .endpoint("https://admin:" + userInfoPassword + "@sfs-turbo.example.com").projectId("p")
           .credentials(token).build())));
+
+      // Through a CONNECT proxy that asks for credentials: its password is a secret too, in the wire log's
+      // account of the 407 and in every toString.
+      String proxyPassword = "canary-proxy-pass-88";
+      secrets.add(proxyPassword);
+      TlsFixtures tls = TlsFixtures.create();
+      try (MockWebServer https = new MockWebServer(); ConnectProxy proxy = ConnectProxy.start("alice", proxyPassword)) {
+        tls.serveHttps(https);
+        https.start();
+        https.enqueue(MockService.json(200, "{\"job_id\":\"j\",\"status\":\"success\"}"));
+        ProxyConfiguration viaProxy = ProxyConfiguration.parse("http://alice:" + proxyPassword + "@127.0.0.1:"
+            + proxy.port(), "HTTPS_PROXY");
+        texts.add(viaProxy.toString());
+        HttpConfiguration http = HttpConfiguration.builder().proxy(viaProxy)
+            .caBundle(CaBundle.fromPemFile(tls.writeCaBundle(dir))).build();
+        texts.add(http.toString());
+        SfsTurboJobsClient proxied = SfsTurboJobsClient.builder().endpoint(https.url("/").uri()).projectId("p")
+            .credentials(token).httpConfiguration(http).build();
+        texts.add(proxied.toString());
+        proxied.showJobDetail("j");
+        proxied.close();
+        assertEquals(1, proxy.tunnels());
+      }
     } finally {
       System.err.flush();
       System.setErr(original);
@@ -156,6 +190,13 @@ class SecretsCanaryTest {
     assertTrue(Pattern.compile("DEBUG io\\.sfsturbo\\.jobs\\.http - GET /v1/proj-1/sfs-turbo/jobs/j -> 200 "
         + "\\(request id rid-200\\) in \\d+ ms").matcher(log).find(), log);
     assertTrue(log.contains("-> 404 (request id rid-404)"), log);
+    // The wire log was on, and redacted rather than silent.
+    assertTrue(log.contains("DEBUG io.sfsturbo.jobs.wire - GET "), log);
+    assertTrue(log.contains("> X-Auth-Token: [redacted]"), log);
+    assertTrue(log.contains("> Authorization: SDK-HMAC-SHA256 [redacted]"), log);
+    assertTrue(log.contains("> X-Security-Token: [redacted]"), log);
+    assertTrue(log.contains("<html>echo [redacted]?</html>"), "the echoed token is cut from the body: " + log);
+    assertTrue(log.contains("asked for credentials (407, Basic)"), log);
   }
 
   static String stackTrace(Throwable t) {

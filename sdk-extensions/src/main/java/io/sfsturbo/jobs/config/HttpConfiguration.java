@@ -2,15 +2,14 @@
 package io.sfsturbo.jobs.config;
 
 import io.sfsturbo.jobs.internal.Durations;
-import java.net.Proxy;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
  * How a client talks HTTP: connect and read timeouts, the most bytes of a response it reads, a proxy,
- * a User-Agent suffix, whether a plain {@code http} endpoint is allowed, and an application's own
- * {@code OkHttpClient} to share (the name is that of Huawei Cloud's official SDKs, {@code HttpConfig}).
+ * the certificate authorities it trusts, a User-Agent suffix, whether a plain {@code http} endpoint on a
+ * loopback address is allowed, and an application's own {@code OkHttpClient} to share (the name is that of Huawei Cloud's official SDKs, {@code HttpConfig}).
  * An immutable value; unset fields take the defaults below.
  *
  * <pre>{@code
@@ -33,7 +32,8 @@ public final class HttpConfiguration {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final long maxResponseBytes;
-  private final Proxy proxy;
+  private final ProxyConfiguration proxy;
+  private final CaBundle caBundle;
   private final String userAgentSuffix;
   private final boolean allowInsecureHttp;
   private final OkHttpClient httpClient;
@@ -43,6 +43,7 @@ public final class HttpConfiguration {
     this.readTimeout = b.readTimeout;
     this.maxResponseBytes = b.maxResponseBytes;
     this.proxy = b.proxy;
+    this.caBundle = b.caBundle;
     this.userAgentSuffix = b.userAgentSuffix;
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.httpClient = b.httpClient;
@@ -77,6 +78,7 @@ public final class HttpConfiguration {
     b.readTimeout = readTimeout;
     b.maxResponseBytes = maxResponseBytes;
     b.proxy = proxy;
+    b.caBundle = caBundle;
     b.userAgentSuffix = userAgentSuffix;
     b.allowInsecureHttp = allowInsecureHttp;
     b.httpClient = httpClient;
@@ -111,12 +113,22 @@ public final class HttpConfiguration {
   }
 
   /**
-   * Returns the proxy requests go through.
+   * Returns how requests reach the service: the JVM's proxy selector (the default), direct, the environment's
+   * proxy or a given one.
    *
-   * @return the proxy, or null for the JVM's proxy selector
+   * @return the proxy configuration
    */
-  public Proxy proxy() {
+  public ProxyConfiguration proxy() {
     return proxy;
+  }
+
+  /**
+   * Returns the certificate authorities trusted instead of the JVM's.
+   *
+   * @return the bundle, or null: {@code SFSTURBO_CA_BUNDLE} when the environment sets it, else the JVM's roots
+   */
+  public CaBundle caBundle() {
+    return caBundle;
   }
 
   /**
@@ -153,21 +165,21 @@ public final class HttpConfiguration {
     }
     HttpConfiguration h = (HttpConfiguration) o;
     return Objects.equals(connectTimeout, h.connectTimeout) && Objects.equals(readTimeout, h.readTimeout)
-        && maxResponseBytes == h.maxResponseBytes && Objects.equals(proxy, h.proxy)
+        && maxResponseBytes == h.maxResponseBytes && proxy.equals(h.proxy) && Objects.equals(caBundle, h.caBundle)
         && Objects.equals(userAgentSuffix, h.userAgentSuffix) && allowInsecureHttp == h.allowInsecureHttp
         && httpClient == h.httpClient;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(connectTimeout, readTimeout, maxResponseBytes, proxy, userAgentSuffix, allowInsecureHttp,
+    return Objects.hash(connectTimeout, readTimeout, maxResponseBytes, proxy, caBundle, userAgentSuffix, allowInsecureHttp,
         System.identityHashCode(httpClient));
   }
 
   @Override
   public String toString() {
     return "HttpConfiguration{connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", maxResponseBytes=" + maxResponseBytes + ", proxy=" + (proxy == null ? null : proxy.type())
+        + ", maxResponseBytes=" + maxResponseBytes + ", proxy=" + proxy + ", caBundle=" + caBundle
         + ", userAgentSuffix=" + userAgentSuffix + ", allowInsecureHttp=" + allowInsecureHttp + ", httpClient="
         + (httpClient == null ? "own" : "shared") + '}';
   }
@@ -177,7 +189,8 @@ public final class HttpConfiguration {
     private Duration connectTimeout;
     private Duration readTimeout;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private Proxy proxy;
+    private ProxyConfiguration proxy = ProxyConfiguration.jvmDefault();
+    private CaBundle caBundle;
     private String userAgentSuffix;
     private boolean allowInsecureHttp;
     private OkHttpClient httpClient;
@@ -224,13 +237,29 @@ public final class HttpConfiguration {
     }
 
     /**
-     * Sends requests through a proxy. Default: the JVM's proxy selector.
+     * Sets how requests reach the service (default {@link ProxyConfiguration#jvmDefault()}): directly
+     * ({@link ProxyConfiguration#none()}), through the proxy the environment names
+     * ({@link ProxyConfiguration#fromEnvironment()}), or through a given HTTP proxy, whose credentials answer its
+     * {@code 407} only. Replaces an application client's proxy. A plain http endpoint is always reached directly.
      *
-     * @param proxy the proxy
+     * @param proxy the proxy configuration
      * @return this builder
      */
-    public Builder proxy(Proxy proxy) {
+    public Builder proxy(ProxyConfiguration proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * Trusts these certificate authorities instead of the JVM's (default: {@code SFSTURBO_CA_BUNDLE} when the
+     * client's environment sets it and the SDK makes its own HTTP client, else the JVM's). There is no option
+     * that turns certificate checks off.
+     *
+     * @param bundle the bundle, read with {@link CaBundle#fromPemFile(java.nio.file.Path)}
+     * @return this builder
+     */
+    public Builder caBundle(CaBundle bundle) {
+      this.caBundle = Objects.requireNonNull(bundle, "bundle");
       return this;
     }
 
@@ -255,8 +284,10 @@ public final class HttpConfiguration {
     }
 
     /**
-     * Allows a plain {@code http://} endpoint (default false): for the emulator and tests only, since
-     * credentials then cross the network unencrypted.
+     * Allows a plain {@code http://} endpoint on a loopback address (default false): for the emulator and
+     * tests only. Confined to {@code localhost}, 127.0.0.0/8 and {@code ::1} (the client's build refuses any
+     * other host, and each connection is checked to end on this machine, never through a proxy), since
+     * credentials then travel unencrypted.
      *
      * @param allow whether http is allowed
      * @return this builder
@@ -268,7 +299,7 @@ public final class HttpConfiguration {
 
     /**
      * Builds on an application's {@code OkHttpClient}, so that many clients share its connection pool
-     * and dispatcher. Its settings stay unless this configuration sets timeouts or a proxy; the SDK adds
+     * and dispatcher. Its settings stay unless this configuration sets timeouts, a proxy or a CA bundle; the SDK adds
      * its interceptors to a derived client and never shuts the given one down. A deliberate extension
      * point: the one place where a transport type is part of the SDK's API.
      *

@@ -251,6 +251,9 @@ public final class ShowJobExchange implements Exchange<JobDetail> {
       return new TransportException(operation() + " failed: the server answered the TLS handshake in plain HTTP; "
           + "use an http:// endpoint for a server without TLS (" + what + ")", e, false);
     }
+    if (e instanceof LoopbackGuard.Refused) {
+      return new TransportException(operation() + " was refused: " + e.getMessage(), e, false);
+    }
     if (e instanceof SocketTimeoutException) {
       return new RequestTimeoutException(operation() + " timed out (" + what + ")", e);
     }
