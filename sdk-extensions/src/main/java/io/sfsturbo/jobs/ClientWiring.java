@@ -2,7 +2,6 @@
 package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.auth.Credentials;
-import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
 import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.config.HttpConfiguration;
@@ -44,25 +43,32 @@ final class ClientWiring {
 
   final OkHttpClient http;
   final boolean ownsHttpClient;
+  /** Set, or looked up from IAM once, here, for the client's life. */
+  final String projectId;
   final LoopFactory<JobDetail> loops;
   final TelemetryHub telemetry;
 
-  ClientWiring(URI endpoint, String projectId, Credentials credentials, ClientOverrideConfiguration override,
-      HttpConfiguration httpConfig, Telemetry telemetrySpi, TimeSource time, Environment env) {
-    requireLoopbackForPlainHttp(endpoint);
+  ClientWiring(ClientDefaults target, ClientOverrideConfiguration override, HttpConfiguration httpConfig,
+      Telemetry telemetrySpi, TimeSource time, Environment env) {
+    URI endpoint = target.endpoints.get(0);
+    for (URI e : target.endpoints) {
+      requireLoopbackForPlainHttp(e);
+    }
+    if (target.iam != null) {
+      requireLoopbackForPlainHttp(target.iam.endpoint);
+    }
     this.ownsHttpClient = httpConfig.httpClient() == null;
     this.telemetry = new TelemetryHub(telemetrySpi, endpoint);
     OkHttpClient plain = plainClient(httpConfig, env);
-    // Token calls (IAM) go through the same settings, and are closed with this client. They are bounded as a
-    // whole by the attempt timeout: a token call runs inside an attempt, on the caller's thread for a sync
-    // call, where the attempt's watchdog cannot reach it.
-    Credentials bound = credentials instanceof IamPasswordCredentials
-        ? ((IamPasswordCredentials) credentials).withHttpClient(plain.newBuilder()
-            .callTimeout(override.attemptTimeout()).addNetworkInterceptor(new LoopbackGuard()).build())
-        : credentials;
+    // IAM calls (tokens, the project id lookup) go through the same settings and guard, and close with this client.
+    OkHttpClient guarded = plain.newBuilder().addNetworkInterceptor(new LoopbackGuard()).build();
+    Credentials bound = RegionWiring.bind(target, guarded, override, httpConfig);
+    this.projectId = RegionWiring.projectId(target, guarded, bound, override, time, ownsHttpClient);
     OkHttpClient.Builder sending = plain.newBuilder();
     // First of all, before a caller's own interceptors: their RuntimeExceptions leave typed, sync or async.
     sending.interceptors().add(0, new InterceptorBugGuard());
+    // Before the authentication: each endpoint's request is signed for its own host.
+    RegionWiring.addFailover(sending, target.endpoints);
     // The wire log last, so that it shows the request as signed; the loopback guard where the connection is known.
     this.http = sending.addInterceptor(new AuthenticatingInterceptor(bound, time)).addInterceptor(new WireLog())
         .addNetworkInterceptor(new LoopbackGuard()).build();

@@ -59,10 +59,9 @@ public final class SfsTurboJobsClient implements AutoCloseable {
 
   SfsTurboJobsClient(SfsTurboJobsClientBuilder b, ClientDefaults resolved) {
     this.settings = b.copy();
-    this.endpoint = resolved.endpoint;
-    this.projectId = resolved.projectId;
-    this.wiring = new ClientWiring(endpoint, projectId, resolved.credentials, b.override, b.http, b.telemetry,
-        b.time, b.environment);
+    this.endpoint = resolved.endpoints.get(0);
+    this.wiring = new ClientWiring(resolved, b.override, b.http, b.telemetry, b.time, b.environment);
+    this.projectId = wiring.projectId;
   }
 
   /**
@@ -229,7 +228,7 @@ public final class SfsTurboJobsClient implements AutoCloseable {
     return projectId;
   }
 
-  /** Returns the endpoint requests go to. */
+  /** Returns the endpoint requests go to first (a region with several moves on when one cannot be reached). */
   public URI endpoint() {
     return endpoint;
   }

@@ -40,6 +40,10 @@ public final class SfsTurboJobsClientBuilder {
   Telemetry telemetry = Telemetry.none();
   TimeSource time = TimeSource.system();
   Environment environment = Environment.system();
+  // Credentials and regions (issue 23): a region by id, resolved with the environment's overrides at build(),
+  // and IAM's endpoint for the automatic project id.
+  String regionId;
+  URI iamEndpoint;
 
   SfsTurboJobsClientBuilder() {}
 
@@ -54,29 +58,52 @@ public final class SfsTurboJobsClientBuilder {
     b.telemetry = telemetry;
     b.time = time;
     b.environment = environment;
+    b.regionId = regionId;
+    b.iamEndpoint = iamEndpoint;
     return b;
   }
 
   /**
-   * Uses a region of the catalogue. A region or an {@link #endpoint(URI) endpoint} is required, unless the
-   * environment names a region ({@code HUAWEICLOUD_SDK_REGION}).
+   * Uses a region by its id, as the official SDKs find it when the client is built
+   * ({@link Region#resolve(String, Environment)}): the endpoints of {@code HUAWEICLOUD_SDK_REGION_SFSTURBO_{REGION}},
+   * else of {@code ~/.huaweicloud/regions.yaml}, else the catalogue's. A region or an {@link #endpoint(URI)
+   * endpoint} is required, unless the environment names a region ({@code HUAWEICLOUD_SDK_REGION}). Without a
+   * project id, the region's is looked up from IAM.
    *
    * @param regionId for example {@code eu-de} or {@code cn-north-4}
    * @return this builder
-   * @throws IllegalArgumentException for an unknown region; the message lists the known ones
+   * @throws IllegalArgumentException for an id that cannot be a region id; an id that neither an override nor
+   *     the catalogue holds fails at {@link #build()}, with the catalogue's ids in the message
    */
   public SfsTurboJobsClientBuilder region(String regionId) {
-    return region(Region.of(regionId));
+    this.regionId = Region.requireValidId("region", regionId);
+    this.region = null;
+    return this;
   }
 
   /**
-   * Uses a region.
+   * Uses a region as given (no override of the environment applies to it).
    *
    * @param region the region
    * @return this builder
    */
   public SfsTurboJobsClientBuilder region(Region region) {
     this.region = Objects.requireNonNull(region, "region");
+    this.regionId = null;
+    return this;
+  }
+
+  /**
+   * Sets IAM's endpoint, where the project id is looked up when none is set (and where IAM password
+   * credentials without one of their own get tokens). Default, as the official SDKs: the credentials profile's
+   * {@code iam_endpoint} (for credentials from the profile), {@code HUAWEICLOUD_SDK_IAM_ENDPOINT}, the
+   * region's IAM endpoint, IAM's global endpoint.
+   *
+   * @param iamEndpoint an {@code https} URL, or {@code http} when the HTTP configuration allows it
+   * @return this builder
+   */
+  public SfsTurboJobsClientBuilder iamEndpoint(URI iamEndpoint) {
+    this.iamEndpoint = Objects.requireNonNull(iamEndpoint, "iamEndpoint");
     return this;
   }
 
@@ -112,7 +139,8 @@ public final class SfsTurboJobsClientBuilder {
 
   /**
    * Sets the project whose jobs are queried. Default: {@code HUAWEICLOUD_SDK_PROJECT_ID}, then the
-   * credentials profile's {@code project_id}.
+   * credentials profile's {@code project_id}, then (with a region) the region's project as IAM lists it for the
+   * credentials ({@code GET /v3/projects?name={region}}, once, when the client is built).
    *
    * @param projectId the project id: one path segment of printable ASCII
    * @return this builder
@@ -224,13 +252,16 @@ public final class SfsTurboJobsClientBuilder {
    * Returns the client. Without a region or an endpoint, the region is {@code HUAWEICLOUD_SDK_REGION}.
    *
    * @return a new client
-   * @throws IllegalArgumentException when no endpoint or region is set, the endpoint is not allowed, or no
-   *     project id is set or found
+   * @throws IllegalArgumentException when no endpoint or region is set, an endpoint is not allowed, a value of
+   *     the environment is not valid (the message names the variable), or no project id is set or found and no
+   *     region tells which to look up
    * @throws io.sfsturbo.jobs.errors.CredentialsException when no credentials are set and the environment
    *     has none
+   * @throws io.sfsturbo.jobs.errors.ProjectIdLookupException when the project id had to be looked up and IAM
+   *     lists none or several for the region (another {@link io.sfsturbo.jobs.errors.SfsTurboException} when IAM
+   *     refuses or cannot be reached)
    */
   public SfsTurboJobsClient build() {
-    return new SfsTurboJobsClient(this, ClientDefaults.resolve(region, endpoint, projectId, credentials,
-        environment, http.allowInsecureHttp()));
+    return new SfsTurboJobsClient(this, ClientDefaults.resolve(this));
   }
 }

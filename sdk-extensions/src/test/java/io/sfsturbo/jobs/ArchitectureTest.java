@@ -29,7 +29,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   features  waiter, internal.waiter, internal.telemetry
  *   engine    internal.engine (the one attempt loop)
  *   boundary  internal.http (where network bytes are checked)
- *   shared    model, api, text, errors, retry, region, auth, config, time, telemetry, internal (support):
+ *   shared    model, api, text, errors, retry, region, auth, config, time, telemetry, internal (support),
+ *             internal.auth and internal.region (the support of auth and region):
  *             the vocabulary every layer speaks, which knows none of the layers above
  * </pre>
  */
@@ -38,7 +39,8 @@ class ArchitectureTest {
   private static final String[] SHARED = {"io.sfsturbo.jobs.model..", "io.sfsturbo.jobs.api..",
       "io.sfsturbo.jobs.text..", "io.sfsturbo.jobs.errors..", "io.sfsturbo.jobs.retry..", "io.sfsturbo.jobs.region..",
       "io.sfsturbo.jobs.auth..", "io.sfsturbo.jobs.config..", "io.sfsturbo.jobs.time..",
-      "io.sfsturbo.jobs.telemetry..", "io.sfsturbo.jobs.internal"};
+      "io.sfsturbo.jobs.telemetry..", "io.sfsturbo.jobs.internal", "io.sfsturbo.jobs.internal.auth..",
+      "io.sfsturbo.jobs.internal.region.."};
 
   @ArchTest
   static final ArchRule layersDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()

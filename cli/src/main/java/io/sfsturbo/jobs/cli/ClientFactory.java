@@ -10,6 +10,8 @@ import io.sfsturbo.jobs.config.CaBundle;
 import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.config.ProxyConfiguration;
 import io.sfsturbo.jobs.errors.CredentialsException;
+import io.sfsturbo.jobs.errors.ProjectIdLookupException;
+import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.testkit.SfsTurboEmulator;
@@ -76,42 +78,80 @@ final class ClientFactory {
       b.telemetry(telemetry);
     }
     SfsTurboJobsClientBuilder ready = tweak == null ? b : tweak.apply(b);
-    return new Handle(setup(ready::build));
+    return new Handle(build(ready));
+  }
+
+  /**
+   * Builds the client: the SDK reads the instance metadata service when nothing else has credentials, and looks
+   * the project id up from IAM when none is set; what it cannot find is a setup error in the CLI's words.
+   */
+  private static SfsTurboJobsClient build(SfsTurboJobsClientBuilder b) {
+    try {
+      return setup(b::build);
+    } catch (CredentialsException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("no credentials found")) {
+        String metadata = e.getCause() == null ? "" : e.getCause().getMessage();
+        throw new SetupException(noCredentials() + ", or run on a cloud server whose agency gives keys through the "
+            + "instance metadata service (" + SafeText.capped(metadata, 300) + ")");
+      }
+      throw new SetupException(SafeText.capped(e.getMessage(), 600));
+    } catch (ProjectIdLookupException e) {
+      throw new SetupException(SafeText.capped(e.getMessage(), 600).replace("(projectId(...), ", "(--project-id, "));
+    }
   }
 
   private static SfsTurboJobsClientBuilder configured(Settings s, CliContext ctx) {
-    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("sfsturbo-jobs-cli"));
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().httpConfiguration(h -> h.userAgentSuffix("sfsturbo-jobs-cli"))
+        .environment(environment(ctx));
     String regionId = s.region != null ? s.region : blankToNull(ctx.env.get(ENV_REGION));
     if (regionId == null && s.endpoint == null) {
       throw new SetupException("no region: pass --region (e.g. eu-de) or set " + ENV_REGION
           + ", or pass --endpoint URL (or --emulator to try the CLI without a cloud account)");
     }
+    boolean plainHttp = false;
     if (s.endpoint != null) {
-      if (Endpoints.checkScheme(s.endpoint, s.insecureHttp)) {
-        b.httpConfiguration(h -> h.allowInsecureHttp(true));
-      }
+      plainHttp = Endpoints.checkScheme(s.endpoint, s.insecureHttp);
       setup(() -> b.endpoint(s.endpoint));
     } else {
-      b.region(RegionChoice.of(regionId, s.region != null ? "--region" : ENV_REGION));
+      Region region = RegionChoice.of(regionId, s.region != null ? "--region" : ENV_REGION, environment(ctx));
+      for (java.net.URI e : region.endpoints()) {
+        plainHttp |= Endpoints.checkScheme(e, s.insecureHttp, "endpoint " + Endpoints.shown(e) + " of region "
+            + region.id() + " (from " + region.source() + ")");
+      }
+      b.region(region.id());
+    }
+    String iam = blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_IAM_ENDPOINT));
+    if (iam != null && iam.toLowerCase(java.util.Locale.ROOT).startsWith("http:")) {
+      plainHttp |= Endpoints.checkScheme(java.net.URI.create(iam.replace(" ", "")), s.insecureHttp,
+          DefaultCredentialsChain.ENV_IAM_ENDPOINT);
+    }
+    if (plainHttp) {
+      b.httpConfiguration(h -> h.allowInsecureHttp(true));
     }
     // Read only when the flags and variables leave a gap: a broken profile must not stop a user who needs none.
     boolean needsProfile = (s.projectId == null && blankToNull(ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID)) == null)
         || (s.tokenFileCredentials == null && !credentialsInEnvironment(ctx));
     CredentialsProfile profile = needsProfile ? profile(ctx) : null;
     String project = s.projectId != null ? s.projectId : DefaultCredentialsChain.projectIdFrom(environment(ctx), profile);
-    if (project == null) {
+    if (project == null && s.endpoint != null) {
       throw new SetupException("no project id: pass --project-id or set " + DefaultCredentialsChain.ENV_PROJECT_ID
-          + " (or project_id in the [basic] section of " + PROFILE + ")");
+          + " (or project_id in the [basic] section of " + PROFILE + "), or pass --region instead of --endpoint so "
+          + "that the region's project is looked up from IAM");
     }
-    try {
-      b.projectId(project);
-    } catch (IllegalArgumentException e) {
-      String from = s.projectId != null ? "--project-id"
-          : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
-          : "project_id of " + profile.file();
-      throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 300));
+    if (project != null) {
+      try {
+        b.projectId(project);
+      } catch (IllegalArgumentException e) {
+        String from = s.projectId != null ? "--project-id"
+            : ctx.env.get(DefaultCredentialsChain.ENV_PROJECT_ID) != null ? DefaultCredentialsChain.ENV_PROJECT_ID
+            : "project_id of " + profile.file();
+        throw new SetupException(from + ": " + SafeText.capped(e.getMessage(), 300));
+      }
     }
-    b.credentials(s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile));
+    Credentials credentials = s.tokenFileCredentials != null ? s.tokenFileCredentials : credentials(ctx, profile);
+    if (credentials != null) {
+      b.credentials(credentials);
+    }
     network(b, s, ctx);
     return b;
   }
@@ -159,9 +199,10 @@ final class ClientFactory {
     }
   }
 
+  /** The environment's or the profile's credentials; null leaves the SDK's chain to ask the metadata service. */
   private static Credentials credentials(CliContext ctx, CredentialsProfile profile) {
     if (!credentialsInEnvironment(ctx) && (profile == null || profile.credentials() == null)) {
-      throw new SetupException(noCredentials());
+      return null;
     }
     try {
       return DefaultCredentialsChain.resolve(environment(ctx), profile);

@@ -16,8 +16,9 @@ final class ConnectionOptions {
       description = "Endpoint URL, https (the JVM's trust store applies).")
   URI endpoint;
 
-  @Option(names = "--insecure-http", description = "Allow a plain http --endpoint, only on a loopback address "
-      + "(127.0.0.1, ::1, localhost): for local emulators such as 'sfsturbo-jobs emulate'.")
+  @Option(names = "--insecure-http", description = "Allow a plain http --endpoint (or region or IAM endpoint "
+      + "from the environment), only on a loopback address (127.0.0.1, ::1, localhost): for local emulators such as "
+      + "'sfsturbo-jobs emulate'.")
   boolean insecureHttp;
 
   @Option(names = "--project-id", paramLabel = "ID",

@@ -24,13 +24,23 @@ final class Endpoints {
    * @throws SetupException when plain http is not allowed for it
    */
   static boolean checkScheme(URI endpoint, boolean insecureHttp) {
+    return checkScheme(endpoint, insecureHttp, "--endpoint " + shown(endpoint));
+  }
+
+  /**
+   * Returns whether an endpoint from anywhere (a region's override, IAM's variable) is plain http.
+   *
+   * @param what names it in a message
+   * @throws SetupException when plain http is not allowed for it
+   */
+  static boolean checkScheme(URI endpoint, boolean insecureHttp, String what) {
     String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http")) {
       return false;
     }
     String host = endpoint.getHost();
     if (!insecureHttp) {
-      throw new SetupException("--endpoint " + shown(endpoint) + " uses plain http, which would send credentials "
+      throw new SetupException(what + " uses plain http, which would send credentials "
           + "in clear; use https, or add --insecure-http for a local emulator on 127.0.0.1, ::1 or localhost");
     }
     if (host == null || !isLoopback(host)) {

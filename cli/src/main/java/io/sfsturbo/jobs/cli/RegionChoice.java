@@ -23,9 +23,15 @@ final class RegionChoice {
    * @param from the flag or variable it came from, for the message
    * @throws SetupException for an id the catalogue does not hold
    */
-  static Region of(String id, String from) {
-    if (Region.known().containsKey(id)) {
-      return Region.of(id);
+  static Region of(String id, String from, io.sfsturbo.jobs.config.Environment env) {
+    try {
+      Region.requireValidId(from, id);
+      return Region.resolve(id, env);
+    } catch (IllegalArgumentException e) {
+      if (Region.known().containsKey(id) || !e.getMessage().startsWith("unknown region")) {
+        // An override that is not an endpoint, a regions file out of shape: the SDK's message names where.
+        throw new SetupException(SafeText.capped(e.getMessage(), 600));
+      }
     }
     List<String> close = closest(id);
     String hint = close.isEmpty() ? "; known regions: " + String.join(", ", Region.known().keySet())

@@ -35,6 +35,8 @@ final class ChildProcess {
     // A clean environment: no credentials or profile of the machine may change the outcome.
     pb.environment().keySet().removeIf(k -> k.startsWith("HUAWEICLOUD_") || k.startsWith("SFSTURBO_"));
     pb.environment().put("HOME", dir.toString());
+    // The credentials chain's last source: a closed loopback port, never the link-local 169.254.169.254.
+    pb.environment().put("SFSTURBO_METADATA_ENDPOINT", "http://127.0.0.1:1");
     pb.environment().putAll(env);
     return pb;
   }

@@ -48,6 +48,9 @@ class CliErrorsTest {
     assertSetupError("no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "show", "job-1", "--region", "eu-de");
     assertTrue(cli.err().contains("SFSTURBO_AUTH_TOKEN") && cli.err().contains("--token-file"), cli.err());
     assertTrue(cli.err().contains("~/.huaweicloud/credentials"), cli.err());
+    assertTrue(cli.err().contains("or run on a cloud server whose agency gives keys through the instance metadata "
+        + "service (the instance metadata service at http://127.0.0.1:1: PUT /meta-data/latest/api/token could not "
+        + "connect"), cli.err());
   }
 
   @Test
@@ -64,7 +67,8 @@ class CliErrorsTest {
   void missingProjectIdNamesTheFlagAndTheVariable() {
     cli.env.put("SFSTURBO_AUTH_TOKEN", "t");
     assertSetupError("no project id: pass --project-id or set HUAWEICLOUD_SDK_PROJECT_ID", "wait", "job-1",
-        "--region", "eu-de");
+        "--endpoint", "https://sfs-turbo.example.com");
+    assertTrue(cli.err().contains("or pass --region instead of --endpoint"), cli.err());
   }
 
   @Test

@@ -114,11 +114,16 @@ class CliInputsTest {
     assertEquals("--region: unknown region 'ap-southaest-1'; did you mean ap-southeast-1? (or set --endpoint)",
         error("show", "job-1", "--region", "ap-southaest-1", "--project-id", "p"));
     assertEquals("--region: unknown region 'ap-southeast-l'; did you mean ap-southeast-1, ap-southeast-2, "
-        + "ap-southeast-3 or ap-southeast-4? (or set --endpoint)",
+        + "ap-southeast-3, ap-southeast-4 or ap-southeast-5? (or set --endpoint)",
         error("show", "job-1", "--region", "ap-southeast-l", "--project-id", "p"), "equally close: all of them");
     cli.env.put("HUAWEICLOUD_SDK_REGION", "cn-north-5");
-    assertEquals("HUAWEICLOUD_SDK_REGION: unknown region 'cn-north-5'; did you mean cn-north-1, cn-north-4 or "
-        + "cn-north-9? (or set --endpoint)", error("wait", "job-1", "--project-id", "p"));
+    assertEquals("HUAWEICLOUD_SDK_REGION: unknown region 'cn-north-5'; did you mean cn-north-1, cn-north-2, "
+        + "cn-north-4 or cn-north-9? (or set --endpoint)", error("wait", "job-1", "--project-id", "p"));
+    // An id the catalogue lacks is a region once an override names its endpoints (then it is not refused here).
+    cli.env.put("HUAWEICLOUD_SDK_REGION_SFSTURBO_CN_NORTH_5", "http://203.0.113.7");
+    assertEquals("endpoint http://203.0.113.7 of region cn-north-5 (from HUAWEICLOUD_SDK_REGION_SFSTURBO_CN_NORTH_5) "
+        + "uses plain http, which would send credentials in clear; use https, or add --insecure-http for a local "
+        + "emulator on 127.0.0.1, ::1 or localhost", error("wait", "job-1", "--project-id", "p"));
   }
 
   @Test

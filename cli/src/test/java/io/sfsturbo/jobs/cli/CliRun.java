@@ -25,6 +25,8 @@ final class CliRun {
 
   CliRun(Path home) {
     this.home = home;
+    // The credentials chain's last source: a closed loopback port, never the link-local 169.254.169.254.
+    env.put("SFSTURBO_METADATA_ENDPOINT", "http://127.0.0.1:1");
   }
 
   int run(String... args) {

@@ -89,8 +89,9 @@ class ConfigurationTest {
         .credentials(TokenCredentials.of("t")).build()) {
       assertEquals(URI.create("https://sfs-turbo.eu-nl.otc.t-systems.com"), c.endpoint());
     }
+    // An id no override or catalogue holds fails when the client is built (overrides are read then).
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SfsTurboJobsClient.builder().region("eu-xx"));
+        () -> SfsTurboJobsClient.builder().region("eu-xx").projectId("p").credentials(TokenCredentials.of("t")).build());
     assertTrue(e.getMessage().contains("eu-de"), e.getMessage());
   }
 
@@ -109,7 +110,9 @@ class ConfigurationTest {
       assertEquals("env-token", r.getHeaders().get("X-Auth-Token"));
     }
     CredentialsException e = assertThrows(CredentialsException.class, () -> SfsTurboJobsClient.builder()
-        .region("eu-de").projectId("p").environment(io.sfsturbo.jobs.config.Environment.of(Collections.emptyMap(), java.nio.file.Paths.get(System.getProperty("user.home")))).build());
+        .region("eu-de").projectId("p").environment(io.sfsturbo.jobs.config.Environment.of(
+            Collections.singletonMap("SFSTURBO_METADATA_ENDPOINT", "http://127.0.0.1:1"),
+            java.nio.file.Paths.get(System.getProperty("user.home")))).build());
     assertTrue(e.getMessage().contains("HUAWEICLOUD_SDK_AK"), e.getMessage());
   }
 

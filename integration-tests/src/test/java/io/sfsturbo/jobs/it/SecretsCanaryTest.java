@@ -130,6 +130,44 @@ class SecretsCanaryTest {
         assertEquals(0, elsewhere.getRequestCount());
       }
 
+      // Temporary keys from the instance metadata service: used, refused (401, renewal, skew), never shown.
+      try (MockWebServer metadata = new MockWebServer()) {
+        metadata.start();
+        String metadataSk = "canary-meta-sk-8e2f";
+        String metadataSts = "canary-meta-sts-5b6c";
+        String metadataToken = "canary-meta-session-3d4e";
+        secrets.add(metadataSk);
+        secrets.add(metadataSts);
+        secrets.add(metadataToken);
+        String document = "{\"credential\":{\"access\":\"AKMETA\",\"secret\":\"" + metadataSk
+            + "\",\"securitytoken\":\"" + metadataSts + "\",\"expires_at\":\"2099-01-01T00:00:00.000000Z\"}}";
+        metadata.enqueue(new MockResponse.Builder().code(200).body(metadataToken).build());
+        metadata.enqueue(new MockResponse.Builder().code(200).body(document).build());
+        io.sfsturbo.jobs.auth.InstanceMetadataCredentials instance =
+            io.sfsturbo.jobs.auth.InstanceMetadataCredentials.builder().endpoint(metadata.url("/").uri()).build();
+        SfsTurboJobsClient fromMetadata = service.clientBuilder().credentials(instance).build();
+        service.enqueueJob("j", "running");
+        fromMetadata.showJobDetail("j");
+        texts.add(instance.toString());
+        texts.add(instance.resolveIdentity().toString());
+        service.enqueue(error(401, "APIGW.0301"));
+        service.enqueue(error(403, "SFS.TURBO.0015"));
+        texts.add(stackTrace(assertThrows(RuntimeException.class, () -> fromMetadata.showJobDetail("j"))));
+        fromMetadata.close();
+        // A document whose keys cannot be header values: refused by the chain's words, never echoed.
+        for (String broken : new String[] {document.replace(metadataSk, metadataSk + "\\u0000"),
+            document.replace(metadataSts, metadataSts + "\\nX-Injected: 1")}) {
+          metadata.enqueue(new MockResponse.Builder().code(200).body(metadataToken).build());
+          metadata.enqueue(new MockResponse.Builder().code(200).body(broken).build());
+        }
+        for (int i = 0; i < 2; i++) {
+          io.sfsturbo.jobs.auth.InstanceMetadataCredentials broken = io.sfsturbo.jobs.auth.InstanceMetadataCredentials
+              .builder().endpoint(metadata.url("/").uri()).build();
+          texts.add(stackTrace(assertThrows(io.sfsturbo.jobs.errors.CredentialsException.class,
+              broken::resolveIdentity)));
+        }
+      }
+
       // Secrets that cannot be header values, from every source: refused without echoing them.
       String crlfToken = "canary-crlf-77aa";
       secrets.add(crlfToken);

@@ -10,7 +10,6 @@ import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.auth.TokenCredentials;
 import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.model.JobDetail;
-import io.sfsturbo.jobs.region.Region;
 import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
 import io.sfsturbo.jobs.retry.RetryPolicy;
 import io.sfsturbo.jobs.testkit.JobScript;
@@ -144,14 +143,12 @@ final class JavadocSnippets {
     return new Credentials[] {fixed, renewed};
   }
 
-  static Credentials iamPassword(String password, String projectId) {
+  static Credentials iamPassword(String password) {
     // BEGIN: javadoc.iam-password
-    Credentials iam = IamPasswordCredentials.builder()
-        .iamEndpoint(Region.of("eu-de").iamEndpoint())
+    Credentials iam = IamPasswordCredentials.builder()   // IAM endpoint and scope: the client's region
         .domainName("my-account")
         .userName("my-user")
         .password(password)
-        .projectId(projectId)
         .build();
     // END: javadoc.iam-password
     return iam;

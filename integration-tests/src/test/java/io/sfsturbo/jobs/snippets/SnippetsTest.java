@@ -265,6 +265,6 @@ class SnippetsTest {
     }
     assertEquals(2, JavadocSnippets.akSk("ak", "sk", "st").length);
     assertEquals(2, JavadocSnippets.token("t", () -> "u").length);
-    assertNotNull(JavadocSnippets.iamPassword("secret", "p"));
+    assertNotNull(JavadocSnippets.iamPassword("secret"));
   }
 }

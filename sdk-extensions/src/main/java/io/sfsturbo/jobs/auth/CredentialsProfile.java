@@ -31,6 +31,10 @@ public final class CredentialsProfile {
   /** The section of regional services, SFS Turbo among them. */
   public static final String SECTION = "basic";
 
+  /** The keys of {@code [basic]} that the official SDKs read. */
+  static final java.util.List<String> KNOWN_KEYS = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+      "ak", "sk", "security_token", "project_id", "domain_id", "iam_endpoint", "idp_id", "id_token_file"));
+
   private final Path file;
   private final Credentials credentials;
   private final String projectId;
@@ -110,10 +114,32 @@ public final class CredentialsProfile {
       throw new CredentialsException("credentials profile " + file + " line " + token.line
           + ": security_token without ak and sk", null);
     }
+    checkWrapped(file, basic);
     IniFile.Entry project = value(basic, "project_id");
     IniFile.Entry iam = value(basic, "iam_endpoint");
     return new CredentialsProfile(file, credentials, project == null ? null : project.value,
         iam == null ? null : iam.value);
+  }
+
+  /**
+   * A long value (a security token is over a thousand characters) wrapped onto a second line reads as a key of
+   * its own when that line holds an '=': the value would be silently cut. An unknown key right after a known
+   * one is reported as that; the line itself is never shown.
+   */
+  private static void checkWrapped(Path file, Map<String, IniFile.Entry> basic) {
+    for (Map.Entry<String, IniFile.Entry> e : basic.entrySet()) {
+      if (KNOWN_KEYS.contains(e.getKey())) {
+        continue;
+      }
+      for (String known : KNOWN_KEYS) {
+        IniFile.Entry before = basic.get(known);
+        if (before != null && before.line == e.getValue().line - 1) {
+          throw new CredentialsException("credentials profile " + file + " line " + e.getValue().line + ": not a key "
+              + "of [" + SECTION + "] but, right after " + known + " (line " + before.line + "), most likely the rest "
+              + "of its value wrapped onto a second line; put the whole value on line " + before.line, null);
+        }
+      }
+    }
   }
 
   private static IniFile.Entry value(Map<String, IniFile.Entry> section, String key) {
@@ -141,8 +167,8 @@ public final class CredentialsProfile {
   }
 
   /**
-   * Returns {@code iam_endpoint} of {@code [basic]}, or null. Read for completeness: AK/SK signing needs no
-   * IAM call, so the SDK itself does not use it.
+   * Returns {@code iam_endpoint} of {@code [basic]}, or null. A client whose credentials come from this profile
+   * looks its project id up at this IAM endpoint first (as the official SDKs do).
    */
   public String iamEndpoint() {
     return iamEndpoint;

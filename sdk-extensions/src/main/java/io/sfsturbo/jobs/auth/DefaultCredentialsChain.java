@@ -2,8 +2,8 @@
 package io.sfsturbo.jobs.auth;
 
 import io.sfsturbo.jobs.config.Environment;
-
 import io.sfsturbo.jobs.errors.CredentialsException;
+import io.sfsturbo.jobs.time.TimeSource;
 
 /**
  * Finds credentials in the environment, in this order:
@@ -12,8 +12,13 @@ import io.sfsturbo.jobs.errors.CredentialsException;
  *       {@code HUAWEICLOUD_SDK_SECURITY_TOKEN} for temporary credentials): AK/SK signing;</li>
  *   <li>{@code SFSTURBO_AUTH_TOKEN}: a ready IAM token sent as {@code X-Auth-Token};</li>
  *   <li>the {@code [basic]} section of the Huawei Cloud credentials profile ({@link CredentialsProfile}:
- *       {@code ~/.huaweicloud/credentials} or {@code HUAWEICLOUD_SDK_CREDENTIALS_FILE}).</li>
+ *       {@code ~/.huaweicloud/credentials} or {@code HUAWEICLOUD_SDK_CREDENTIALS_FILE});</li>
+ *   <li>the instance metadata service ({@link InstanceMetadataCredentials}: the temporary keys of a cloud
+ *       server's agency), asked at once, so that a machine without one is known within about a second.</li>
  * </ol>
+ * When none has credentials, the {@link CredentialsException} says what each source said (never a value). A
+ * source that holds something broken (half an AK/SK pair, a value that cannot be a header, a profile that is not
+ * INI) stops the chain with its own message rather than falling through to the next.
  * The project id comes from {@code HUAWEICLOUD_SDK_PROJECT_ID}, then the profile's {@code project_id},
  * when the builder sets none.
  *
@@ -39,6 +44,8 @@ public final class DefaultCredentialsChain {
   public static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
   /** The IAM token variable. */
   public static final String ENV_AUTH_TOKEN = "SFSTURBO_AUTH_TOKEN";
+  /** IAM's endpoint (the official SDKs' variable): where the project id is looked up, and IAM tokens fetched. */
+  public static final String ENV_IAM_ENDPOINT = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
   /** The region the client uses when neither a region nor an endpoint is set (the official SDKs' variable). */
   public static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
 
@@ -53,7 +60,7 @@ public final class DefaultCredentialsChain {
    *     used (the message names the variable, never the value)
    */
   public static Credentials resolve(Environment environment) {
-    return resolve(environment, null, true);
+    return resolve(environment, null, true, TimeSource.system());
   }
 
   /**
@@ -65,10 +72,25 @@ public final class DefaultCredentialsChain {
    * @throws CredentialsException as {@link #resolve(Environment)}
    */
   public static Credentials resolve(Environment environment, CredentialsProfile profile) {
-    return resolve(environment, profile, false);
+    return resolve(environment, profile, false, TimeSource.system());
   }
 
-  private static Credentials resolve(Environment env, CredentialsProfile given, boolean findProfile) {
+  /**
+   * Resolves credentials from an environment and an already found profile, with the time the instance
+   * metadata credentials judge expiry by (a client passes its own).
+   *
+   * @param environment the variables
+   * @param profile the profile ({@link CredentialsProfile#find}), or null for none
+   * @param timeSource the time of the instance metadata credentials
+   * @return the first credentials the chain finds
+   * @throws CredentialsException as {@link #resolve(Environment)}
+   */
+  public static Credentials resolve(Environment environment, CredentialsProfile profile, TimeSource timeSource) {
+    return resolve(environment, profile, false, timeSource);
+  }
+
+  private static Credentials resolve(Environment env, CredentialsProfile given, boolean findProfile,
+      TimeSource time) {
     String ak = env.variable(ENV_AK);
     String sk = env.variable(ENV_SK);
     if (ak != null || sk != null) {
@@ -97,9 +119,27 @@ public final class DefaultCredentialsChain {
     if (profile != null && profile.credentials() != null) {
       return profile.credentials();
     }
-    throw new CredentialsException("no credentials: set credentials(...) on the client builder, or the "
-        + "environment variables " + ENV_AK + " and " + ENV_SK + " (AK/SK), or " + ENV_AUTH_TOKEN + " (IAM token), "
-        + "or ak and sk in the [basic] section of ~/.huaweicloud/credentials", null);
+    String saidProfile = profile == null ? "no file at " + profileFile(env) : profile.file() + " has no ak and sk in ["
+        + CredentialsProfile.SECTION + "]";
+    InstanceMetadataCredentials metadata;
+    try {
+      metadata = InstanceMetadataCredentials.builder().environment(env).timeSource(time).build();
+    } catch (IllegalArgumentException e) {
+      throw new CredentialsException(e.getMessage() + "; fix or unset the variable", e);
+    }
+    try {
+      metadata.fetchNow();
+      return metadata;
+    } catch (CredentialsException e) {
+      throw new CredentialsException("no credentials found. Tried, in order: (1) the environment: neither " + ENV_AK
+          + " and " + ENV_SK + " nor " + ENV_AUTH_TOKEN + " is set; (2) the credentials profile: " + saidProfile
+          + "; (3) " + e.getMessage() + ". Set credentials(...) on the client builder, or one of these sources", e);
+    }
+  }
+
+  private static String profileFile(Environment env) {
+    String named = env.variable(CredentialsProfile.ENV_CREDENTIALS_FILE);
+    return named != null ? named.trim() : env.homeDirectory().resolve(".huaweicloud").resolve("credentials").toString();
   }
 
   /**

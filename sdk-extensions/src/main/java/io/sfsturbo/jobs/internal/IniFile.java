@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.sfsturbo.jobs.internal;
 
-import io.sfsturbo.jobs.text.SafeText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -84,6 +83,7 @@ public final class IniFile {
     Map<String, Entry> current = null;
     String body = text.startsWith("\ufeff") ? text.substring(1) : text;
     String[] lines = body.split("\r\n|\n|\r", -1);
+    int lastKeyLine = 0;
     for (int i = 0; i < lines.length; i++) {
       int number = i + 1;
       String line = lines[i].trim();
@@ -96,22 +96,34 @@ public final class IniFile {
         }
         String name = line.substring(1, line.length() - 1).trim().toLowerCase(Locale.ROOT);
         current = sections.computeIfAbsent(name, k -> new HashMap<>());
+        lastKeyLine = 0;
         continue;
       }
       int eq = separator(line);
+      // A line right after a key that is not one itself is most likely the rest of that key's value, wrapped
+      // by an editor or a copy: saying so saves a search; the line itself is never shown (it may be a secret).
+      String wrapped = lastKeyLine == number - 1 ? " (if it is the rest of the value on line " + lastKeyLine
+          + ", wrapped, put the whole value on line " + lastKeyLine + ")" : "";
       if (eq <= 0) {
-        throw new Problem(source + " line " + number + ": expected 'key = value', a [section] or a # comment");
+        throw new Problem(source + " line " + number + ": expected 'key = value', a [section] or a # comment"
+            + wrapped);
+      }
+      String key = line.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      if (!key.matches("[a-z0-9_.-]+")) {
+        throw new Problem(source + " line " + number + ": what stands before the '" + line.charAt(eq) + "' is not a "
+            + "key name (letters, digits, '_', '.', '-')" + wrapped);
       }
       if (current == null) {
         throw new Problem(source + " line " + number + ": a key before any [section]");
       }
-      String key = line.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       if (current.containsKey(key)) {
-        // Which one would win is a guess either way; for credentials a guess is worse than an error.
-        throw new Problem(source + " line " + number + ": '" + SafeText.capped(key, 40) + "' is given twice in its "
-            + "section (first on line " + current.get(key).line + ")");
+        // Which one would win is a guess either way; for credentials a guess is worse than an error. The key is
+        // not named: a secret on a line of its own, wrapped or pasted, can read as a key.
+        throw new Problem(source + " line " + number + ": the key of this line is given twice in its section "
+            + "(first on line " + current.get(key).line + ")");
       }
       current.put(key, new Entry(line.substring(eq + 1).trim(), number));
+      lastKeyLine = number;
     }
     return new IniFile(sections);
   }

@@ -67,8 +67,8 @@ class CredentialsProfileTest {
   void aBadLineNamesTheFileAndTheLineButNotTheLine() throws IOException {
     Path file = profile("[basic]\nak = AK\n" + CANARY + "\nsk = SK\n");
     CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
-    assertEquals("credentials profile: " + file + " line 3: expected 'key = value', a [section] or a # comment",
-        e.getMessage());
+    assertEquals("credentials profile: " + file + " line 3: expected 'key = value', a [section] or a # comment"
+        + " (if it is the rest of the value on line 2, wrapped, put the whole value on line 2)", e.getMessage());
     assertNoPartOf(CANARY, e);
   }
 
@@ -88,7 +88,7 @@ class CredentialsProfileTest {
         .contains("line 2: [basic] has sk but no ak"));
     profile("[basic]\nak = A\nak = " + CANARY + "\nsk = S\n");
     CredentialsException dup = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
-    assertTrue(dup.getMessage().contains("line 3: 'ak' is given twice in its section (first on line 2)"), dup.getMessage());
+    assertTrue(dup.getMessage().contains("line 3: the key of this line is given twice in its section (first on line 2)"), dup.getMessage());
     assertNoPartOf(CANARY, dup);
     profile("ak = " + CANARY + "\n");
     assertTrue(assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home))).getMessage()
@@ -144,6 +144,33 @@ class CredentialsProfileTest {
     // A profile without credentials leaves the chain's own message, which now names the profile too.
     Files.write(file, "[basic]\nproject_id = pp\n".getBytes(StandardCharsets.UTF_8));
     assertTrue(assertThrows(CredentialsException.class, () -> DefaultCredentialsChain.resolve(Envs.of(env))).getMessage()
-        .contains("~/.huaweicloud/credentials"));
+        .contains("(2) the credentials profile: " + file + " has no ak and sk in [basic]"));
+  }
+
+  @Test
+  void aSecurityTokenWrappedOntoASecondLineIsReportedByLineNotCut() throws IOException {
+    // The wrapped rest ends in '=' (base64 padding): it reads as a key of its own, and the token would be cut.
+    Path file = profile("[basic]\nak = AK\nsk = SK\nsecurity_token = gQ9" + CANARY + "abc\n  " + CANARY + "XYZ==\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertEquals("credentials profile " + file + " line 5: not a key of [basic] but, right after security_token (line 4), "
+        + "most likely the rest of its value wrapped onto a second line; put the whole value on line 4", e.getMessage());
+    assertNoPartOf(CANARY, e);
+    // With characters no key has ('+', '/'), the line is refused by the reader, also by line only.
+    file = profile("[basic]\nak = AK\nsk = SK\nsecurity_token = gQ9abc\n" + CANARY + "+/x=\n");
+    e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertEquals("credentials profile: " + file + " line 5: what stands before the '=' is not a key name (letters, "
+        + "digits, '_', '.', '-') (if it is the rest of the value on line 4, wrapped, put the whole value on line 4)",
+        e.getMessage());
+    assertNoPartOf(CANARY, e);
+  }
+
+  @Test
+  void aSecretWhereAKeyGoesIsNeverEchoedNotEvenLowerCased() throws IOException {
+    String secret = "Sk9Wq3ZtXv7";
+    profile("[basic]\nak = AK\n" + secret + " = 1\n\n" + secret + " = 2\nsk = SK\n");
+    CredentialsException e = assertThrows(CredentialsException.class, () -> CredentialsProfile.find(Environment.of(env, home)));
+    assertTrue(e.getMessage().endsWith("line 5: the key of this line is given twice in its section (first on line 3)"),
+        e.getMessage());
+    assertNoPartOf(secret.toLowerCase(java.util.Locale.ROOT), e);
   }
 }

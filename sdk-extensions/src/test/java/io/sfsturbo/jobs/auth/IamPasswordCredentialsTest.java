@@ -242,7 +242,7 @@ class IamPasswordCredentialsTest {
   void aBodyLargerThanTheCapIsNotRead() {
     String json = "{\"token\":{\"expires_at\":\"2026-11-30T10:00:00Z\"}}";
     StringBuilder exact = new StringBuilder(json);
-    while (exact.length() < IamPasswordCredentials.MAX_RESPONSE_BYTES) {
+    while (exact.length() < io.sfsturbo.jobs.internal.auth.IamTokenRequest.MAX_RESPONSE_BYTES) {
       exact.append(' ');
     }
     iam.enqueue(new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok-at-cap").body(exact.toString())

@@ -8,6 +8,9 @@ import io.sfsturbo.jobs.model.JobDetail;
 import io.sfsturbo.jobs.model.SubJobDetail;
 import io.sfsturbo.jobs.SfsTurboJobsClient;
 import io.sfsturbo.jobs.SfsTurboJobsClientBuilder;
+import io.sfsturbo.jobs.config.Environment;
+import io.sfsturbo.jobs.testkit.internal.IamProjects;
+import io.sfsturbo.jobs.testkit.internal.MetadataService;
 import io.sfsturbo.jobs.testkit.internal.RequestLimits;
 import io.sfsturbo.jobs.testkit.internal.SignatureVerifier;
 import java.io.IOException;
@@ -95,6 +98,11 @@ public final class SfsTurboEmulator implements AutoCloseable {
   private final Random latencyRandom;
   private final RateLimit rateLimit;
   private final Deque<Fault> scriptedFaults = new ArrayDeque<>();
+  /** Faults for the next requests to the instance metadata service; guarded by scriptedFaults. */
+  private final Deque<Fault> metadataFaults = new ArrayDeque<>();
+  /** Null unless the auth is {@link EmulatorAuth#instanceMetadata(Duration)}. */
+  private final MetadataService metadata;
+  private final IamProjects iam;
   private final Map<String, Deque<Fault>> jobFaults = new HashMap<>();
   private final AtomicLong requestIds = new AtomicLong();
   private volatile double faultRate;
@@ -127,6 +135,8 @@ public final class SfsTurboEmulator implements AutoCloseable {
     this.latencyMax = b.latencyMax;
     this.latencyRandom = new Random(b.latencySeed);
     this.rateLimit = b.rateLimitPerSecond > 0 ? new RateLimit(b.rateLimitPerSecond) : null;
+    this.metadata = b.auth.isInstanceMetadata() ? new MetadataService(b.auth.metadataKeyLifetime) : null;
+    this.iam = new IamProjects(b.iamProjectIds != null ? b.iamProjectIds : Collections.singletonList(b.projectId));
     // Bounds what one request may make the server hold (MockWebServer has none), and sets TCP_NODELAY: without
     // it every answer waits ~40 ms for a delayed ACK on Linux (see NoDelayServerSocketFactory).
     server.setServerSocketFactory(limits.serverSocketFactory());
@@ -211,11 +221,64 @@ public final class SfsTurboEmulator implements AutoCloseable {
 
   /**
    * Returns a client builder aimed at this emulator, with matching project and credentials and
-   * plain http allowed; change what the test needs and build it.
+   * plain http allowed; change what the test needs and build it. With
+   * {@link EmulatorAuth#instanceMetadata(Duration)} it sets no credentials but an environment of
+   * {@link #environmentVariables()} (and a home directory without a credentials profile): the client's default
+   * chain finds this emulator's metadata service, on the client's time source.
    */
   public SfsTurboJobsClientBuilder clientBuilder() {
-    return SfsTurboJobsClient.builder().endpoint(endpoint()).httpConfiguration(h -> h.allowInsecureHttp(true))
-        .projectId(projectId).credentials(auth.clientCredentials());
+    SfsTurboJobsClientBuilder b = SfsTurboJobsClient.builder().endpoint(endpoint())
+        .httpConfiguration(h -> h.allowInsecureHttp(true)).projectId(projectId);
+    if (metadata != null) {
+      return b.environment(Environment.of(environmentVariables(),
+          java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"), "sfsturbo-emulator-no-home")));
+    }
+    return b.credentials(auth.clientCredentials());
+  }
+
+  /**
+   * Returns the variables that point a client at this emulator's instance metadata service
+   * ({@code SFSTURBO_METADATA_ENDPOINT}) and IAM ({@code HUAWEICLOUD_SDK_IAM_ENDPOINT}, where the project id is
+   * looked up); add {@code HUAWEICLOUD_SDK_REGION_SFSTURBO_{REGION}} to reach the jobs by a region.
+   *
+   * @return a new modifiable map
+   */
+  public Map<String, String> environmentVariables() {
+    Map<String, String> v = new HashMap<>();
+    String base = endpoint().toString();
+    v.put("SFSTURBO_METADATA_ENDPOINT", base);
+    v.put("HUAWEICLOUD_SDK_IAM_ENDPOINT", base);
+    return v;
+  }
+
+  /**
+   * Answers the next requests to the instance metadata service with these faults, in order ({@link Fault#STALL}:
+   * never answers; {@link Fault#INTERNAL_ERROR}: 500; {@link Fault#UNAUTHORIZED}: 401; {@link
+   * Fault#CONNECTION_RESET}: the connection dropped).
+   *
+   * @param faults the faults
+   * @return this emulator
+   */
+  public SfsTurboEmulator enqueueMetadataFaults(Fault... faults) {
+    synchronized (scriptedFaults) {
+      Collections.addAll(metadataFaults, faults);
+    }
+    return this;
+  }
+
+  /** Returns how many securitykey requests the instance metadata service answered (faults not counted). */
+  public long metadataKeyRequests() {
+    return metadata == null ? 0 : metadata.keyRequests();
+  }
+
+  /** Returns how many session tokens the instance metadata service was asked for. */
+  public long metadataTokenRequests() {
+    return metadata == null ? 0 : metadata.tokenRequests();
+  }
+
+  /** Returns how many project lookups ({@code GET /v3/projects}) IAM answered. */
+  public long projectLookups() {
+    return iam.lookups();
   }
 
   /** Returns a new client aimed at this emulator; close it when done. */
@@ -357,10 +420,26 @@ public final class SfsTurboEmulator implements AutoCloseable {
     int status;
     MockResponse response;
     String requestId = "emu-" + requestIds.incrementAndGet();
+    String path = request.getUrl().encodedPath();
+    if (metadata != null && MetadataService.serves(path)) {
+      Fault metadataFault;
+      synchronized (scriptedFaults) {
+        metadataFault = metadataFaults.poll();
+      }
+      if (metadataFault == Fault.STALL) {
+        return stalled;
+      }
+      return metadataFault == null ? metadata.handle(request, now) : metadataFault == Fault.CONNECTION_RESET
+          ? new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()
+          : new MockResponse.Builder().code(faultStatus(metadataFault)).body("fault").build();
+    }
     String authFailure = authFailure(request, now);
     if (authFailure != null) {
       status = 401;
       response = gatewayError(401, "APIGW.0301", authFailure, requestId, now);
+    } else if (IamProjects.serves(request) && "GET".equals(request.getMethod())) {
+      status = 200;
+      response = iam.handle(request, requestId);
     } else if (jobId == null || !"GET".equals(request.getMethod())) {
       status = jobId == null ? 404 : 405;
       response = sfsError(status, "SFS.TURBO.0001", "parameter error", requestId);
@@ -443,6 +522,9 @@ public final class SfsTurboEmulator implements AutoCloseable {
 
   private String authFailure(RecordedRequest request, Instant now) {
     Headers h = request.getHeaders();
+    if (metadata != null) {
+      return metadataKeyFailure(request, h, now);
+    }
     if (auth.token != null) {
       String token = h.get("X-Auth-Token");
       return auth.token.equals(token) ? null : "Incorrect IAM authentication information: token invalid";
@@ -457,6 +539,24 @@ public final class SfsTurboEmulator implements AutoCloseable {
       default:
         return "Incorrect IAM authentication information: verify aksk signature fail";
     }
+  }
+
+  /** A request signed with keys the metadata service issued, carrying their security token, before they expire. */
+  private String metadataKeyFailure(RecordedRequest request, Headers h, Instant now) {
+    String authorization = h.get("Authorization");
+    int at = authorization == null ? -1 : authorization.indexOf("Access=");
+    String ak = at < 0 ? null : authorization.substring(at + 7, Math.max(at + 7, authorization.indexOf(',', at)));
+    MetadataService.Issued keys = metadata.issued(ak);
+    if (keys == null || !keys.securityToken.equals(h.get("X-Security-Token"))) {
+      return "Incorrect IAM authentication information: unknown temporary access key or security token";
+    }
+    if (!now.isBefore(keys.expiresAt)) {
+      return "Incorrect IAM authentication information: the security token has expired";
+    }
+    SignatureVerifier.Result r = SignatureVerifier.verify(request.getMethod(), request.getUrl(), h,
+        request.getBody() == null ? new byte[0] : request.getBody().toByteArray(), ak, keys.secretKey, now);
+    return r == SignatureVerifier.Result.VALID ? null
+        : "Incorrect IAM authentication information: verify aksk signature fail";
   }
 
   private Fault nextFault(String jobId) {
@@ -675,8 +775,21 @@ public final class SfsTurboEmulator implements AutoCloseable {
     private Duration latencyMax = Duration.ZERO;
     private long latencySeed = 1;
     private double rateLimitPerSecond;
+    private List<String> iamProjectIds;
 
     private Builder() {}
+
+    /**
+     * Sets what IAM's project lookup ({@code GET /v3/projects?name=...}) lists, whatever the name: by default the
+     * emulator's project; none or several to test a client's refusal.
+     *
+     * @param projectIds the project ids
+     * @return this builder
+     */
+    public Builder iamProjectIds(String... projectIds) {
+      this.iamProjectIds = java.util.Arrays.asList(projectIds.clone());
+      return this;
+    }
 
     /**
      * Delays every answer by a fixed time, as a real gateway's round trip does (default: none).
