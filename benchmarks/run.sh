@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the performance reports of docs/PERFORMANCE.md and ends with their lines, the required
+# Runs the performance reports of docs/performance.md and ends with their lines, the required
 # ones last and in this order:
 #   overhead-micrometer: sdk/raw=<ratio>   (the SDK with the Micrometer adapter, same raw call, same rounds)
 #   overhead-otel: sdk/raw=<ratio>         (the SDK with the OpenTelemetry adapter)

@@ -28,15 +28,18 @@ import java.util.function.Consumer;
  * without blocking, and waits for it to end ({@link #waiter()}). Build it once and share it: it is
  * thread-safe, and {@link #close()} releases the connections and threads it owns.
  *
- * <pre>{@code
- * try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
- *     .region("eu-de")
- *     .projectId(projectId)
- *     .credentials(AkSkCredentials.of(accessKey, secretKey))
- *     .build()) {
- *   JobDetail job = client.showJobDetail(jobId);
- * }
- * }</pre>
+ * <!-- src_embed javadoc.client -->
+ * <pre>
+ * try &#40;SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .projectId&#40;projectId&#41;
+ *     .credentials&#40;AkSkCredentials.of&#40;accessKey, secretKey&#41;&#41;
+ *     .build&#40;&#41;&#41; &#123;
+ *   JobDetail job = client.showJobDetail&#40;jobId&#41;;
+ *   WaitResult done = client.waiter&#40;&#41;.waitFor&#40;jobId, WaitOptions.defaults&#40;&#41;&#41;;
+ * &#125;
+ * </pre>
+ * <!-- end javadoc.client -->
  */
 public final class SfsTurboJobsClient implements AutoCloseable {
   /** The SDK's version as the build wrote it (for example {@code 0.1.0-SNAPSHOT}), sent in the User-Agent. */

@@ -17,6 +17,18 @@ import java.util.function.Consumer;
 /**
  * Configures a {@link SfsTurboJobsClient}. The endpoint comes from {@link #region(String)} or
  * {@link #endpoint(URI)}; the project id and credentials, when not set, from the {@link #environment}.
+ *
+ * <!-- src_embed javadoc.builder -->
+ * <pre>
+ * SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .projectId&#40;projectId&#41;
+ *     .credentials&#40;TokenCredentials.of&#40;token&#41;&#41;
+ *     .overrideConfiguration&#40;o -&gt; o.callTimeout&#40;Duration.ofSeconds&#40;30&#41;&#41;&#41;
+ *     .httpConfiguration&#40;h -&gt; h.connectTimeout&#40;Duration.ofSeconds&#40;5&#41;&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.builder -->
  */
 public final class SfsTurboJobsClientBuilder {
   Region region;

@@ -8,15 +8,20 @@
  * exceptions in {@link io.sfsturbo.jobs.errors}, retries in {@link io.sfsturbo.jobs.retry}, waits in
  * {@link io.sfsturbo.jobs.waiter}.
  *
- * <pre>{@code
- * try (SfsTurboJobsClient client = SfsTurboJobsClient.builder()
- *     .region("eu-de")
- *     .projectId(projectId)
- *     .credentials(AkSkCredentials.of(ak, sk))
- *     .build()) {
- *   JobDetail job = client.showJobDetail(jobId);
- *   WaitResult done = client.waiter().waitFor(jobId, WaitOptions.defaults());
- * }
- * }</pre>
+ * <!-- src_embed javadoc.client -->
+ * <pre>
+ * try &#40;SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .projectId&#40;projectId&#41;
+ *     .credentials&#40;AkSkCredentials.of&#40;accessKey, secretKey&#41;&#41;
+ *     .build&#40;&#41;&#41; &#123;
+ *   JobDetail job = client.showJobDetail&#40;jobId&#41;;
+ *   WaitResult done = client.waiter&#40;&#41;.waitFor&#40;jobId, WaitOptions.defaults&#40;&#41;&#41;;
+ * &#125;
+ * </pre>
+ * <!-- end javadoc.client -->
+ *
+ * <p>The guides are in the repository's {@code docs/} folder: configuration, credentials and regions, errors,
+ * retries and deadlines, waiting and checkpoints, testing, observability, security.
  */
 package io.sfsturbo.jobs;

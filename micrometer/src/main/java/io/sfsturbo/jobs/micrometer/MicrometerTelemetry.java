@@ -17,12 +17,14 @@ import java.util.Objects;
  * become: with a {@code DefaultMeterObservationHandler}, timers and counters; with Micrometer
  * Tracing's handler, spans. {@link SfsTurboObservations} documents every name and key.
  *
- * <pre>{@code
- * SfsTurboJobsClient client = SfsTurboJobsClient.builder()
- *     ...
- *     .telemetry(MicrometerTelemetry.create(observationRegistry))
- *     .build();
- * }</pre>
+ * <!-- src_embed javadoc.micrometer -->
+ * <pre>
+ * SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .telemetry&#40;MicrometerTelemetry.create&#40;observationRegistry&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.micrometer -->
  *
  * <p>Low-cardinality keys (metric tags) are operation, method, uri template, outcome, HTTP status
  * and documented error code; the job id, attempt number, request id and delays are

@@ -19,12 +19,17 @@ import java.util.Objects;
  * span plus metrics per wait, its polls' spans its children. {@link SfsTurboOtel} documents every
  * name and attribute.
  *
- * <pre>{@code
- * SfsTurboJobsClient client = SfsTurboJobsClient.builder()
- *     ...
- *     .telemetry(OpenTelemetryTelemetry.create(openTelemetry))   // GlobalOpenTelemetry.get(), or your SDK
- *     .build();
- * }</pre>
+ * <!-- src_embed javadoc.opentelemetry -->
+ * <pre>
+ * SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .telemetry&#40;OpenTelemetryTelemetry.create&#40;openTelemetry&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.opentelemetry -->
+ *
+ * <p>{@code openTelemetry} is the application's {@code OpenTelemetrySdk}, or {@code GlobalOpenTelemetry.get()}
+ * under the Java agent.
  *
  * <p>Metric attributes are low-cardinality only (method, server, status code, error type,
  * outcome); the job id and request id are span attributes. The project id appears nowhere: the

@@ -14,6 +14,13 @@ import io.sfsturbo.jobs.internal.HeaderValues;
  * <p>Keys and the security token lose surrounding whitespace (such as the CR LF a file written on
  * Windows ends in); any other character outside printable ASCII is refused with a message that
  * names where the value came from but does not show it.
+ *
+ * <!-- src_embed javadoc.aksk -->
+ * <pre>
+ * Credentials keys = AkSkCredentials.of&#40;accessKey, secretKey&#41;;
+ * Credentials temporary = AkSkCredentials.temporary&#40;accessKey, secretKey, securityToken&#41;;
+ * </pre>
+ * <!-- end javadoc.aksk -->
  */
 public final class AkSkCredentials implements Credentials {
   private final Identity identity;

@@ -26,6 +26,12 @@ import io.sfsturbo.jobs.time.TimeSource;
  * as the CR LF of a file written on Windows) is removed; a value with any other character outside
  * printable ASCII fails with a {@link CredentialsException} that names the variable but does not
  * show the value.
+ *
+ * <!-- src_embed javadoc.default-chain -->
+ * <pre>
+ * Credentials fromEnvironment = DefaultCredentialsChain.resolve&#40;Environment.system&#40;&#41;&#41;;
+ * </pre>
+ * <!-- end javadoc.default-chain -->
  */
 public final class DefaultCredentialsChain {
   /** The access key id variable. */

@@ -31,6 +31,16 @@ import org.slf4j.LoggerFactory;
  * {@link CredentialsException} naming the target's origin, so that the password is sent to no
  * server but the configured one. IAM's answer is read up to 64 KiB, and its
  * {@code X-Subject-Token} must be printable ASCII.
+ *
+ * <!-- src_embed javadoc.iam-password -->
+ * <pre>
+ * Credentials iam = IamPasswordCredentials.builder&#40;&#41;   &#47;&#47; IAM endpoint and scope: the client's region
+ *     .domainName&#40;&quot;my-account&quot;&#41;
+ *     .userName&#40;&quot;my-user&quot;&#41;
+ *     .password&#40;password&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.iam-password -->
  */
 public final class IamPasswordCredentials implements Credentials {
   private static final Logger LOG = LoggerFactory.getLogger(IamPasswordCredentials.class);

@@ -31,9 +31,11 @@ import java.util.Objects;
  * {@code http://169.254.169.254}. Plain http goes only to a loopback or link-local address (a host name must
  * resolve to one); any other address needs https. No proxy is used.
  *
- * <pre>{@code
- * SfsTurboJobsClient.builder().region("eu-de").credentials(InstanceMetadataCredentials.create())
- * }</pre>
+ * <!-- src_embed javadoc.instance-metadata -->
+ * <pre>
+ * Credentials agencyKeys = InstanceMetadataCredentials.create&#40;&#41;;   &#47;&#47; http:&#47;&#47;169.254.169.254
+ * </pre>
+ * <!-- end javadoc.instance-metadata -->
  */
 public final class InstanceMetadataCredentials implements Credentials {
   /** The variable that moves the metadata service (tests, and clouds that put it elsewhere). */

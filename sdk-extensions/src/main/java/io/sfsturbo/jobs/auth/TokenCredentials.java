@@ -14,6 +14,13 @@ import java.util.function.Supplier;
  * <p>Surrounding whitespace (such as the CR LF a file written on Windows ends in) is removed; a
  * token with any other character outside printable ASCII is refused with a message that names
  * where it came from but does not show it.
+ *
+ * <!-- src_embed javadoc.token -->
+ * <pre>
+ * Credentials fixed = TokenCredentials.of&#40;token&#41;;
+ * Credentials renewed = TokenCredentials.fromSupplier&#40;currentToken&#41;;  &#47;&#47; asked before each request
+ * </pre>
+ * <!-- end javadoc.token -->
  */
 public final class TokenCredentials implements Credentials {
   static final String WHAT = "the token";

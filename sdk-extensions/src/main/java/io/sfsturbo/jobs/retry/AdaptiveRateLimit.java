@@ -9,21 +9,19 @@ import java.util.Locale;
  * throttles (HTTP 429), then sends at a rate that drops on each throttling and recovers (CUBIC)
  * while requests pass. Thousands of waits that are throttled together thus come back spread at
  * a rate the gateway takes, instead of returning together after the same {@code Retry-After}
- * and being throttled again. A wait's poll that the limiter would hold longer than a quarter of the
- * time since the wait last read its job is not queued: the wait skips it and polls at its next
- * scheduled time (see {@code JobWaiter}).
+ * and being throttled again. A wait's poll that the limiter would hold long is not queued: the wait
+ * skips it and polls at its next scheduled time (see {@code JobWaiter}). On by default
+ * ({@link #defaults()}); the repository's {@code docs/retries-and-deadlines.md} describes the rules.
  *
- * <p>On by default ({@link #defaults()}): until a 429 arrives it costs one volatile read per
- * request. A throttling only counts once per rate: the answers to requests sent before the last
- * decrease do not lower the rate again, nor do 429s in the half second after it (the requests sent at
- * the old rate are still reaching the gateway), so a burst of 429s lowers it once. Sporadic 429s (under 5 % of
- * the answers of the last half second or so) do not count: a gateway that throttles a request now and then,
- * whatever the rate, would otherwise drive the rate down step by step.
- *
- * <pre>{@code
- * SfsTurboJobsClient.builder().rateLimit(AdaptiveRateLimit.builder().maxRequestsPerSecond(50).build())
- * SfsTurboJobsClient.builder().rateLimit(AdaptiveRateLimit.disabled())
- * }</pre>
+ * <!-- src_embed javadoc.rate-limit -->
+ * <pre>
+ * SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .overrideConfiguration&#40;o -&gt; o.rateLimit&#40;
+ *         AdaptiveRateLimit.builder&#40;&#41;.maxRequestsPerSecond&#40;50&#41;.build&#40;&#41;&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.rate-limit -->
  */
 public final class AdaptiveRateLimit {
   private static final AdaptiveRateLimit DEFAULTS = builder().build();

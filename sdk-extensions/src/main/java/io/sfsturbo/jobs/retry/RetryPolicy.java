@@ -17,6 +17,20 @@ import java.util.Objects;
  * Never for 400, 401, 403 or 404. Delays grow exponentially with full jitter, up to a cap; a
  * server's {@code Retry-After} is honoured (the delay is the larger of the two) unless it asks
  * for more than {@link Builder#maxRetryAfter(Duration)}, in which case the error surfaces at once.
+ * Waits retry their failed polls by the same rule.
+ *
+ * <!-- src_embed javadoc.retry-policy -->
+ * <pre>
+ * RetryPolicy patient = RetryPolicy.builder&#40;&#41;
+ *     .maxAttempts&#40;5&#41;
+ *     .maxRetryAfter&#40;Duration.ofSeconds&#40;30&#41;&#41;
+ *     .build&#40;&#41;;
+ * SfsTurboJobsClient client = SfsTurboJobsClient.builder&#40;&#41;
+ *     .region&#40;&quot;eu-de&quot;&#41;
+ *     .overrideConfiguration&#40;o -&gt; o.retryPolicy&#40;patient&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.retry-policy -->
  */
 public final class RetryPolicy {
   private final int maxAttempts;

@@ -11,11 +11,13 @@ import java.util.function.Consumer;
  * {@code SfsTurboJobsClient.waiter()}; thread-safe; one waiter serves any number of waits. An interface, so
  * that code under test can be given a fake.
  *
- * <pre>{@code
- * JobWaiter waiter = client.waiter();
- * WaitResult done = waiter.waitFor(jobId, o -> o.timeout(Duration.ofMinutes(20)));   // blocks this thread
- * CompletableFuture<WaitResult> f = waiter.waitForAsync(jobId, WaitOptions.defaults()); // holds no thread
- * }</pre>
+ * <!-- src_embed javadoc.waiter -->
+ * <pre>
+ * JobWaiter waiter = client.waiter&#40;&#41;;
+ * WaitResult done = waiter.waitFor&#40;jobId, WaitOptions.defaults&#40;&#41;&#41;;     &#47;&#47; on this thread
+ * CompletableFuture&lt;WaitResult&gt; later = waiter.waitForAsync&#40;jobId, WaitOptions.defaults&#40;&#41;&#41;;
+ * </pre>
+ * <!-- end javadoc.waiter -->
  *
  * <p>The wait owns its whole budget: each poll is one HTTP attempt bounded by the client's attempt timeout
  * and by the time left; a failed poll that may succeed if repeated (no response, 429, 5xx, an unreadable

@@ -16,13 +16,19 @@ import java.util.Objects;
  * the schedule. An immutable value with a compact, versioned text form ({@link #toText()},
  * {@link #parse(String)}) that survives a restart, a queue or a workflow engine's heartbeat.
  *
- * <pre>{@code
- * WaitOptions.builder().listener(new JobProgressListener() {
- *   public void onCheckpoint(WaitCheckpoint c) { store.put(jobId, c.toText()); }   // after each poll
- * })
- * // later, in any JVM:
- * WaitResult r = client.waiter().waitFor(WaitCheckpoint.parse(store.get(jobId)), listener);
- * }</pre>
+ * <!-- src_embed javadoc.checkpoint -->
+ * <pre>
+ * JobProgressListener saver = new JobProgressListener&#40;&#41; &#123;
+ *   &#64;Override
+ *   public void onCheckpoint&#40;WaitCheckpoint checkpoint&#41; &#123;
+ *     store.put&#40;jobId, checkpoint.toText&#40;&#41;&#41;;
+ *   &#125;
+ * &#125;;
+ * &#47;&#47; ... the process stops; later, in any JVM:
+ * WaitCheckpoint saved = WaitCheckpoint.parse&#40;store.get&#40;jobId&#41;&#41;;
+ * WaitResult done = client.waiter&#40;&#41;.waitFor&#40;saved, saver&#41;;
+ * </pre>
+ * <!-- end javadoc.checkpoint -->
  *
  * <p>A resumed wait keeps the schedule and the deadline: its first poll is at {@link #nextPollAt()} (at
  * once if that has passed), the delays after it continue the backoff where it was, and it ends at

@@ -10,8 +10,18 @@ import java.util.Objects;
  * How a wait polls: delays, backoff, jitter, deadline and tolerance of errors. An immutable value;
  * {@link #defaults()} suits most SFS Turbo operations (which take seconds to minutes).
  *
+ * <!-- src_embed javadoc.wait-options -->
+ * <pre>
+ * WaitOptions options = WaitOptions.builder&#40;&#41;
+ *     .pollInterval&#40;Duration.ofSeconds&#40;5&#41;&#41;
+ *     .maxInterval&#40;Duration.ofMinutes&#40;1&#41;&#41;
+ *     .timeout&#40;Duration.ofHours&#40;1&#41;&#41;
+ *     .build&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.wait-options -->
+ *
  * <p>The overall {@link Builder#timeout(Duration) timeout} is the primary bound: the delay before a
- * poll is clamped to the time left, so that one last poll happens at the deadline rather than the
+ * poll is clamped to the time left, so that one last poll still fits before the deadline rather than the
  * wait giving up early; {@link Builder#maxAttempts(int)} is an optional extra bound, unset by default.
  *
  * <p>Options compare by what they say about the schedule: the listener is behaviour, not part of

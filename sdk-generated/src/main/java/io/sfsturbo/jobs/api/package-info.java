@@ -5,18 +5,22 @@
  * ({@code io.sfsturbo.jobs.SfsTurboJobsClient}, artifact {@code sfsturbo-jobs-sdk}) builds its requests with
  * it and adds authentication, typed errors, retries and waiting.
  *
- * <pre>{@code
- * OkHttpClient http = new OkHttpClient.Builder()
- *     .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
- *         .header("X-Auth-Token", token).header("Content-Type", "application/json").build()))
- *     .build();
- * JobsApi api = new Retrofit.Builder()
- *     .baseUrl("https://sfs-turbo.eu-de.otc.t-systems.com/")
- *     .client(http)
- *     .addConverterFactory(GsonConverterFactory.create())
- *     .build()
- *     .create(JobsApi.class);
- * JobDetail job = api.showJobDetail(projectId, jobId).execute().body();
- * }</pre>
+ * <!-- src_embed javadoc.raw-retrofit -->
+ * <pre>
+ * OkHttpClient http = new OkHttpClient.Builder&#40;&#41;
+ *     .addInterceptor&#40;chain -&gt; chain.proceed&#40;chain.request&#40;&#41;.newBuilder&#40;&#41;
+ *         .header&#40;&quot;X-Auth-Token&quot;, token&#41;
+ *         .header&#40;&quot;Content-Type&quot;, &quot;application&#47;json&quot;&#41;
+ *         .build&#40;&#41;&#41;&#41;
+ *     .build&#40;&#41;;
+ * JobsApi api = new Retrofit.Builder&#40;&#41;
+ *     .baseUrl&#40;endpoint&#41;
+ *     .client&#40;http&#41;
+ *     .addConverterFactory&#40;GsonConverterFactory.create&#40;&#41;&#41;
+ *     .build&#40;&#41;
+ *     .create&#40;JobsApi.class&#41;;
+ * JobDetail job = api.showJobDetail&#40;projectId, jobId&#41;.execute&#40;&#41;.body&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.raw-retrofit -->
  */
 package io.sfsturbo.jobs.api;

@@ -53,12 +53,19 @@ import okhttp3.Headers;
  * 431) and 64 KiB of body (else 413, before the body is read), so that a standalone emulator
  * ({@code sfsturbo-jobs emulate}) survives a client sending an endless header or body.
  *
- * <pre>{@code
- * try (SfsTurboEmulator emulator = SfsTurboEmulator.builder().build().start()) {
- *   emulator.addJob(JobScript.builder("job-1").status("running", 2).succeeds().build());
- *   SfsTurboJobsClient client = emulator.newClient();
- * }
- * }</pre>
+ * <!-- src_embed javadoc.emulator -->
+ * <pre>
+ * try &#40;SfsTurboEmulator emulator = SfsTurboEmulator.builder&#40;&#41;.build&#40;&#41;.start&#40;&#41;;
+ *     SfsTurboJobsClient client = emulator.newClient&#40;&#41;&#41; &#123;
+ *   emulator.addJob&#40;JobScript.builder&#40;&quot;job-1&quot;&#41;
+ *       .status&#40;&quot;running&quot;, 2&#41;
+ *       .succeeds&#40;&#41;
+ *       .build&#40;&#41;&#41;;
+ *   WaitResult done = client.waiter&#40;&#41;
+ *       .waitFor&#40;&quot;job-1&quot;, o -&gt; o.pollInterval&#40;Duration.ofMillis&#40;10&#41;&#41;&#41;;
+ * &#125;
+ * </pre>
+ * <!-- end javadoc.emulator -->
  */
 public final class SfsTurboEmulator implements AutoCloseable {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -81,8 +88,8 @@ public final class SfsTurboEmulator implements AutoCloseable {
       new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
   /**
-   * Guarded by itself. Not a CopyOnWriteArrayList: that copies the whole list on every request,
-   * which took seconds per thousand requests once a scale run passed 60 000.
+   * Guarded by itself. Not a CopyOnWriteArrayList: that copies the whole list on every request, which
+   * grows with the journal.
    */
   private final List<RecordedCall> journal = new ArrayList<>();
   private final boolean keepJournal;
@@ -883,11 +890,6 @@ public final class SfsTurboEmulator implements AutoCloseable {
      * longer than any sensible client timeout, so a stalled call ends on the client's own timeout;
      * the bound only keeps a call that has no timeout at all from hanging forever. Closing the
      * emulator ends every hold at once.
-     *
-     * <p>This used to be how long a stall lasted before the emulator answered {@code {}};
-     * that answer came back within the client's timeout and hid the timeout a test meant to
-     * provoke, so it is gone. Code that set a short duration still compiles and now sees a
-     * dropped connection after it, if its client waits that long.
      *
      * @param stallDuration not negative
      * @return this builder

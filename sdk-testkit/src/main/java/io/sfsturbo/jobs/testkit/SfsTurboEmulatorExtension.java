@@ -10,17 +10,23 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test a running emulator and a client configured for it, in one line:
+ * Gives each test a running emulator and a client configured for it, in one line; a test takes them as
+ * parameters, or from {@link #emulator()} and {@link #client()}:
  *
- * <pre>{@code
- * @RegisterExtension
- * static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create();
+ * <!-- src_embed javadoc.extension -->
+ * <pre>
+ * &#64;RegisterExtension
+ * static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create&#40;&#41;;
  *
- * @Test
- * void waits(SfsTurboEmulator emulator, SfsTurboJobsClient client) { ... }  // or sfs.emulator(), sfs.client()
- * }</pre>
+ * &#64;Test
+ * void waits&#40;SfsTurboEmulator emulator, SfsTurboJobsClient client&#41; &#123;
+ *   emulator.addJob&#40;JobScript.builder&#40;&quot;job-1&quot;&#41;.succeeds&#40;&#41;.build&#40;&#41;&#41;;
+ *   client.waiter&#40;&#41;.waitFor&#40;&quot;job-1&quot;, WaitOptions.defaults&#40;&#41;&#41;;
+ * &#125;
+ * </pre>
+ * <!-- end javadoc.extension -->
  *
- * Also usable as {@code @ExtendWith(SfsTurboEmulatorExtension.class)}. A fresh emulator is started
+ * <p>Also usable as {@code @ExtendWith(SfsTurboEmulatorExtension.class)}. A fresh emulator is started
  * before each test and closed after it, with its client.
  */
 public final class SfsTurboEmulatorExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {

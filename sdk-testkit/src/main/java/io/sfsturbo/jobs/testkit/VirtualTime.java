@@ -25,12 +25,17 @@ import java.util.function.DoubleSupplier;
  * A 30-minute wait takes milliseconds, and a test can check every delay the SDK chose ({@link #delays()}).
  * The jitter draws are fixed (0.5 unless set), so that the delays repeat from run to run.
  *
- * <pre>{@code
- * VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
- * SfsTurboJobsClient client = emulator.clientBuilder().timeSource(time).build();
- * WaitResult r = client.waiter().waitFor(jobId, options);          // or waitForAsync(...).join()
- * assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), time.delays());
- * }</pre>
+ * <!-- src_embed javadoc.virtual-time -->
+ * <pre>
+ * VirtualTime time = VirtualTime.startingAt&#40;Instant.parse&#40;&quot;2026-01-01T00:00:00Z&quot;&#41;&#41;;
+ * SfsTurboJobsClient client = emulator.clientBuilder&#40;&#41;
+ *     .timeSource&#40;time&#41;
+ *     .build&#40;&#41;;
+ * client.waiter&#40;&#41;.waitFor&#40;&quot;job-1&quot;, WaitOptions.defaults&#40;&#41;&#41;;   &#47;&#47; no wall time
+ * List&lt;Duration&gt; delays = time.delays&#40;&#41;;    &#47;&#47; every delay the SDK chose
+ * client.close&#40;&#41;;
+ * </pre>
+ * <!-- end javadoc.virtual-time -->
  *
  * <p>Scheduled tasks run one at a time, in the order they are due, on one daemon thread. Virtual time jumps
  * to a task when it is its turn: one wait sees its delays exactly; with several waits polling at once, time

@@ -5,13 +5,19 @@
  * and injectable faults; {@link io.sfsturbo.jobs.testkit.VirtualTime}, the SDK's time source for tests, makes
  * waits (sync and async) instant and deterministic.
  *
- * <pre>{@code
- * @RegisterExtension static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create();
+ * <!-- src_embed javadoc.extension -->
+ * <pre>
+ * &#64;RegisterExtension
+ * static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create&#40;&#41;;
  *
- * @Test void waitsForTheJob(SfsTurboEmulator emulator, SfsTurboJobsClient client) {
- *   emulator.addJob(JobScript.builder("job-1").status("running", 2).succeeds().build());
- *   assertTrue(client.waiter().waitFor("job-1", WaitOptions.defaults()).job().isSuccess());
- * }
- * }</pre>
+ * &#64;Test
+ * void waits&#40;SfsTurboEmulator emulator, SfsTurboJobsClient client&#41; &#123;
+ *   emulator.addJob&#40;JobScript.builder&#40;&quot;job-1&quot;&#41;.succeeds&#40;&#41;.build&#40;&#41;&#41;;
+ *   client.waiter&#40;&#41;.waitFor&#40;&quot;job-1&quot;, WaitOptions.defaults&#40;&#41;&#41;;
+ * &#125;
+ * </pre>
+ * <!-- end javadoc.extension -->
+ *
+ * <p>The repository's {@code docs/testing.md} shows scripted jobs, faults and virtual time.
  */
 package io.sfsturbo.jobs.testkit;

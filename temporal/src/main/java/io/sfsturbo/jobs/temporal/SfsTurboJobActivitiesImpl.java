@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
  * The activities of {@link SfsTurboJobActivities}, polling through one {@link SfsTurboJobsClient}.
  * Register one instance per worker:
  *
- * <pre>{@code
- * SfsTurboJobActivitiesImpl activities = SfsTurboJobActivitiesImpl.builder(client).build();
- * worker.registerActivitiesImplementations(activities);
- * }</pre>
+ * <!-- src_embed javadoc.temporal-activities -->
+ * <pre>
+ * SfsTurboJobActivitiesImpl activities = SfsTurboJobActivitiesImpl.builder&#40;client&#41;.build&#40;&#41;;
+ * worker.registerActivitiesImplementations&#40;activities&#41;;
+ * </pre>
+ * <!-- end javadoc.temporal-activities -->
  *
  * <p>{@link #waitForJob(String)} returns its worker thread at once: the wait runs on the client's
  * scheduler ({@code waitForAsync}), and the activity is completed through a
@@ -53,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * time, and a heartbeat not yet sent when a newer one comes is replaced by it; a slow call (up to
  * the service stubs' RPC timeout) holds one thread and delays only its own wait's next call.
  * Since no thread is held between polls, a worker holds as many waits as its
- * {@code maxConcurrentActivityExecutionSize} allows: raise it (see the README). Close the instance
- * after the worker to stop those threads; close the client to hand running waits to another worker
- * at once.
+ * {@code maxConcurrentActivityExecutionSize} allows: raise it (see the repository's docs/temporal.md).
+ * Close the instance after the worker to stop those threads; close the client to hand running waits to
+ * another worker at once.
  */
 public final class SfsTurboJobActivitiesImpl implements SfsTurboJobActivities, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SfsTurboJobActivitiesImpl.class);

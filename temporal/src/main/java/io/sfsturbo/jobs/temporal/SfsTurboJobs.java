@@ -21,15 +21,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Waits for SFS Turbo jobs from workflow code, in one line:
+ * Waits for SFS Turbo jobs from workflow code, in one line; an {@code ActivityFailure} when the job fails
+ * ({@link JobWaitFailures} reads it):
  *
- * <pre>{@code
- * private final SfsTurboJobs jobs = SfsTurboJobs.create(SfsTurboJobs.Options.defaults());
- *
- * public void expandAndWait(String jobId) {
- *   JobWaitResult done = jobs.waitFor(jobId);    // ActivityFailure when the job fails (see JobWaitFailures)
- * }
- * }</pre>
+ * <!-- src_embed javadoc.temporal-workflow -->
+ * <pre>
+ * SfsTurboJobs jobs = SfsTurboJobs.create&#40;SfsTurboJobs.Options.defaults&#40;&#41;&#41;;
+ * JobWaitResult done = jobs.waitFor&#40;jobId&#41;;   &#47;&#47; in workflow code
+ * </pre>
+ * <!-- end javadoc.temporal-workflow -->
  *
  * <p>Call it only from workflow code (it makes activity stubs and timers); the activities must be
  * registered on a worker of the task queue ({@link SfsTurboJobActivitiesImpl}). The wait starts

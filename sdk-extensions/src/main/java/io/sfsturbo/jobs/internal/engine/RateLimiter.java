@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * try sent at the current rate lowers it again, and not within {@link #WINDOW_NANOS} of the last
  * decrease: the requests sent at the old rate (in flight, or queued in the HTTP client) still reach
  * the gateway then and use its capacity, so it refuses some sent at the new rate too, which says
- * nothing of that rate (at 10 000 waits and 1 800 requests/s, three decreases came within 0.16 s and
- * left the rate at 0.43 × the gateway's limit).
+ * nothing of that rate (docs/performance-results.md shows what a burst does without this rule).
  *
  * <p>{@link #hold()} tells a try how long it would be held without reserving, so that a wait can
  * skip a poll that would come late rather than queue it ({@link Decider#onHeld}).

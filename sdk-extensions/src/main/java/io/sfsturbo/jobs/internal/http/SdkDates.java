@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The signing time as {@link AkSkSigner#SDK_DATE} text, formatted once a second: the text changes that often, and
- * formatting costs a tenth of a signature. One per signer, so that no state is shared between clients.
+ * formatting it for every request would repeat the same work. One per signer, so that no state is shared between
+ * clients.
  */
 public final class SdkDates {
   private volatile Formatted last = new Formatted(Long.MIN_VALUE, "");

@@ -2,10 +2,8 @@
 package io.sfsturbo.jobs.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sfsturbo.jobs.SfsTurboJobsClient;
-import io.sfsturbo.jobs.waiter.JobFailedException;
 import io.sfsturbo.jobs.waiter.WaitOptions;
 import io.sfsturbo.jobs.waiter.WaitResult;
 import java.time.Duration;
@@ -15,29 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's test-kit example, verbatim, so that the README cannot drift from the code. */
+/**
+ * The schedule a wait keeps in virtual time: the default delays, exactly, with no wall time spent. (The
+ * documentation's test-kit examples are compiled and run in integration-tests, beside their Markdown.)
+ */
 @Timeout(30)
-class ReadmeExampleTest {
+class VirtualTimeTest {
   @RegisterExtension
   static SfsTurboEmulatorExtension sfs = SfsTurboEmulatorExtension.create();
 
   @Test
-  void reportsFailedExpansion(SfsTurboEmulator emulator, SfsTurboJobsClient client) {
-    emulator.addJob(JobScript.builder("job-1").jobType("expand")
-        .status("waiting", 1).status("running", 3)
-        .fails("SFS.TURBO.0038", "disk full")
-        .subJob(JobScript.builder("sub-1").status("running", 2).fails("E1", "bad disk"))
-        .build());
-    emulator.enqueueFaults("job-1", Fault.THROTTLED, Fault.CONNECTION_RESET);
-
-    JobFailedException e = assertThrows(JobFailedException.class,
-        () -> client.waiter().waitFor("job-1", WaitOptions.builder().pollInterval(Duration.ofMillis(10)).build()));
-    assertEquals("SFS.TURBO.0038", e.errorCode());
-    assertEquals(7, emulator.journal("job-1").size());
-  }
-
-  @Test
-  void virtualTimeExample(SfsTurboEmulator emulator) {
+  void theDefaultScheduleRunsInVirtualTime(SfsTurboEmulator emulator) {
     emulator.addJob(JobScript.builder("job-1").status("running", 3).succeeds().build());
     VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z")).withJitter(() -> 0.0);
     SfsTurboJobsClient client = emulator.clientBuilder().timeSource(time).build();
