@@ -128,6 +128,55 @@ class AuthenticationEdgesTest {
   }
 
   @Test
+  void aRejectionsBodyIsClosedBeforeTheResendAndWhenTheCredentialsFailWhateverItsSize() throws Exception {
+    // Past the 8 KB the rejection is read from: unless closed, the 401 would hold its connection (and OkHttp
+    // refuses a second request while the first response is open).
+    String big = "{\"error_code\":\"APIGW.0307\",\"padding\":\"" + "x".repeat(32 * 1024) + "\"}";
+    int[] resolved = {0};
+    Credentials renewing = new Credentials() {
+      @Override
+      public Identity resolveIdentity() {
+        return Identity.token("tok-" + ++resolved[0]);
+      }
+
+      @Override
+      public boolean refreshAfterRejection(Rejection rejection) {
+        return true;
+      }
+    };
+    server.enqueue(new MockResponse.Builder().code(401).body(big).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new AuthenticatingInterceptor(renewing, clock))
+        .build();
+    Request request = new Request.Builder().url(server.url("/v1/proj/sfs-turbo/jobs/j")).build();
+    try (Response r = http.newCall(request).execute()) {
+      assertEquals(200, r.code());
+    }
+    RecordedRequest first = taken();
+    RecordedRequest resent = taken();
+    assertEquals("tok-2", resent.getHeaders().get("X-Auth-Token"));
+    assertEquals(first.getConnectionIndex(), resent.getConnectionIndex(), "the resend reused the connection");
+
+    Credentials failing = new Credentials() {
+      @Override
+      public Identity resolveIdentity() {
+        return Identity.token("tok");
+      }
+
+      @Override
+      public boolean refreshAfterRejection(Rejection rejection) {
+        throw new IllegalStateException("the token service is down");
+      }
+    };
+    server.enqueue(new MockResponse.Builder().code(401).body(big).build());
+    OkHttpClient failingHttp = new OkHttpClient.Builder().addInterceptor(new AuthenticatingInterceptor(failing, clock))
+        .build();
+    assertThrows(AuthenticatingInterceptor.Failure.class, () -> failingHttp.newCall(request).execute());
+    failingHttp.connectionPool().evictAll();
+    assertEquals(0, failingHttp.connectionPool().connectionCount(), "no connection held by the unread 401");
+  }
+
+  @Test
   void aTokenIsNeverResentForTheClockAndAResendIsAskedOfTheCredentialsAgain() throws Exception {
     server.enqueue(expired("Sun, 29 Nov 2026 12:00:00 GMT"));
     AuthenticatingInterceptor interceptor = new AuthenticatingInterceptor(() -> Identity.token("tok"), clock);

@@ -377,13 +377,25 @@ class ShowJobExchangeTest {
   }
 
   @Test
-  void eachSendCarriesTheCachedRequestOfItsJob() throws Exception {
+  void eachSendCarriesTheCachedRequestOfItsJobAndAnUnreadRedirectBodyHoldsNoConnection() throws Exception {
+    OkHttpClient http = client(true, null);
+    JobRequestCache requests = new JobRequestCache(server.url("/"), http, "proj", "ua");
+    ShowJobExchange exchange = new ShowJobExchange(http, requests, new JobDecoder(1024), "proj", JOB_ID, watchdog,
+        time);
+    // A redirect with a page of its own, never read: closed all the same, so the next poll reuses the connection.
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/elsewhere")
+        .body("<html>" + "moved ".repeat(10_000) + "</html>").build());
     server.enqueue(json(200, job(JOB_ID)));
-    run(exchange(client(true, null), 1024), true);
-    var recorded = server.takeRequest();
-    assertEquals("/v1/proj/sfs-turbo/jobs/" + JOB_ID, recorded.getUrl().encodedPath());
-    assertEquals("proj", recorded.getHeaders().get("X-Project-Id"));
-    assertEquals("ua", recorded.getHeaders().get("User-Agent"));
+    for (boolean sync : new boolean[] {true, false}) {
+      run(exchange, sync);
+    }
+    var first = server.takeRequest();
+    var second = server.takeRequest();
+    assertEquals("/v1/proj/sfs-turbo/jobs/" + JOB_ID, second.getUrl().encodedPath());
+    assertEquals("proj", second.getHeaders().get("X-Project-Id"));
+    assertEquals("ua", second.getHeaders().get("User-Agent"));
+    assertEquals(first.getConnectionIndex(), second.getConnectionIndex(), "one connection for both");
+    assertEquals(1, requests.keptCount(), "one job, one request kept");
   }
 
   @Test

@@ -65,6 +65,37 @@ class WatchdogAndGuardTest {
   }
 
   @Test
+  void aSchedulerThatRefusesFiresEveryTimerArmedAtOnceNotOnlyTheFirst() {
+    io.sfsturbo.jobs.time.TimeSource refusing = new io.sfsturbo.jobs.time.TimeSource() {
+      @Override
+      public long nanoTime() {
+        return time.nanoTime();
+      }
+
+      @Override
+      public java.time.Instant now() {
+        return time.now();
+      }
+
+      @Override
+      public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        throw new java.util.concurrent.RejectedExecutionException("shut down");
+      }
+
+      @Override
+      public double jitter() {
+        return 0;
+      }
+    };
+    AttemptWatchdog dead = new AttemptWatchdog(refusing);
+    List<String> fired = new ArrayList<>();
+    dead.arm(TimeUnit.SECONDS.toNanos(10), () -> fired.add("first"));
+    dead.arm(TimeUnit.SECONDS.toNanos(10), () -> fired.add("second"));
+    assertEquals(List.of("first", "second"), fired, "no attempt runs unbounded");
+    assertEquals(0, dead.armedCount());
+  }
+
+  @Test
   void theGuardTurnsARuntimeExceptionAfterItIntoAnIoExceptionAndLetsIoExceptionsThrough() throws IOException {
     IllegalStateException bug = new IllegalStateException("bug");
     IOException io = new IOException("reset");
@@ -107,6 +138,14 @@ class WatchdogAndGuardTest {
     assertTrue(StrictJson.problem("").startsWith("the response body is not valid JSON"));
     assertTrue(StrictJson.problem("[1,]").startsWith("the response body is not valid JSON"));
     assertTrue(StrictJson.problem("{\"a\":NaN}").startsWith("the response body is not valid JSON"));
+    // What Gson's legacy strictness lets through, RFC 8259 does not: a raw control character (in a key or in a
+    // value, nested or not), an escaped single quote.
+    for (String notJson : new String[] {"{\"a\u0001\":1}", "{\"status\":\"run\u0001ning\"}",
+        "{\"a\":[\"x\u001fy\"]}", "\"\u0000\"", "{\"a\":\"it\\'s\"}"}) {
+      String problem = StrictJson.problem(notJson);
+      assertTrue(problem != null && problem.startsWith("the response body is not valid JSON"), notJson + ": " + problem);
+    }
+    assertEquals(null, StrictJson.problem("{\"a\":\"tab\\t and \\u0001 escaped\"}"), "escaped, they are JSON");
     assertEquals("the response body has the key 'k' twice in $[1], so its meaning is ambiguous",
         StrictJson.problem("[{\"k\":1},{\"k\":1,\"k\":2}]"));
     assertEquals("the response body has the key 'k' twice in $.o.p, so its meaning is ambiguous",
