@@ -168,6 +168,10 @@ class CheckpointRangesTest {
     assertTrue(text.matches("[A-Za-z0-9;=,:%._~-]+"), text);
     assertTrue(text.contains(";st=%00%01"), "upper-case, two digits: " + text);
     assertTrue(text.contains("xyz%7B%7C%7D~%7F%C2%80"), text);
+    // Exactly RFC 3986's unreserved characters are kept, as the JDK's form encoder (made RFC 3986) says.
+    String rfc3986 = java.net.URLEncoder.encode(every.toString(), StandardCharsets.UTF_8).replace("+", "%20")
+        .replace("*", "%2A").replace("%7E", "~");
+    assertTrue(text.contains(";st=" + rfc3986 + ";"), text);
     assertEquals(c, WaitCheckpoint.parse(text));
   }
 }

@@ -129,13 +129,20 @@ class WaiterOnVirtualTimeTest {
             "WaitTimeoutException"},
         {runningThen(0, "paused"), FIXED.toBuilder().unknownStatusPolicy(UnknownStatusPolicy.FAIL_FAST).build(),
             WaitOutcome.ERROR, "UnexpectedJobStatusException"},
+        // Its limit reached by throttled polls: a timeout, whose cause (the last 429) is not what ended it.
+        {(IntFunction<Answer>) n -> Answer.throttled(null), FIXED.toBuilder().maxAttempts(2).build(),
+            WaitOutcome.TIMEOUT, "WaitTimeoutException"},
     };
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
       CannedAnswers answers = script((IntFunction<Answer>) c[0]);
       try (SfsTurboJobsClient client = client(answers)) {
         ended.clear();
-        CompletableFuture<WaitResult> f = client.waiter().waitForAsync("job-1", (WaitOptions) c[1]);
+        WaitOptions options = (WaitOptions) c[1];
+        CompletableFuture<WaitResult> f = client.waiter().waitForAsync("job-1", o -> o.pollInterval(
+            options.pollInterval()).backoffMultiplier(1).maxInterval(options.maxInterval()).jitter(0)
+            .timeout(options.timeout()).maxAttempts(options.maxAttempts())
+            .unknownStatusPolicy(options.unknownStatusPolicy()));
         assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
         WaitEvent e = awaitEnded();
         assertEquals(c[2], e.outcome(), c[3].toString());
