@@ -75,6 +75,11 @@ public final class StrictJson {
         }
         reader.endArray();
         return null;
+      case STRING:
+        // Read, not skipped: skipValue() does not check a string's characters, and a raw control character
+        // (U+0000 to U+001F) is not RFC 8259; nextString() refuses it in strict mode.
+        reader.nextString();
+        return null;
       default:
         reader.skipValue();
         return null;
