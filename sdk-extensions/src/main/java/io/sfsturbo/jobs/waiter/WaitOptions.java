@@ -83,19 +83,11 @@ public final class WaitOptions {
 
   /** Returns a builder holding these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.initialDelay = initialDelay;
-    b.pollInterval = pollInterval;
-    b.backoffMultiplier = backoffMultiplier;
-    b.maxInterval = maxInterval;
-    b.jitter = jitter;
-    b.timeout = timeout;
-    b.maxAttempts = maxAttempts;
-    b.maxConsecutiveTransientErrors = maxConsecutiveTransientErrors;
-    b.notFoundGracePeriod = notFoundGracePeriod;
-    b.unknownStatusPolicy = unknownStatusPolicy;
-    b.listener = listener;
-    return b;
+    // Through the setters: values these options hold always pass their checks again.
+    return builder().initialDelay(initialDelay).pollInterval(pollInterval).backoffMultiplier(backoffMultiplier)
+        .maxInterval(maxInterval).jitter(jitter).timeout(timeout).maxAttempts(maxAttempts)
+        .maxConsecutiveTransientErrors(maxConsecutiveTransientErrors).notFoundGracePeriod(notFoundGracePeriod)
+        .unknownStatusPolicy(unknownStatusPolicy).listener(listener);
   }
 
   /** Returns the delay before the first poll. */
