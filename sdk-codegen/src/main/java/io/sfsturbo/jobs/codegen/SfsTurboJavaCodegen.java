@@ -76,6 +76,9 @@ public class SfsTurboJavaCodegen extends JavaClientCodegen {
   @Override
   public void processOpts() {
     super.processOpts();
+    // Not the Java client's project files (ApiClient, build scripts, README): the SDK's own support code only.
+    supportingFiles.clear();
+    supportingFiles.addAll(SupportTemplates.under(templateDir()));
     for (String entry : entries(MODEL_INTERFACES)) {
       String[] kv = keyValue(MODEL_INTERFACES, entry);
       interfaces.put(kv[0], Arrays.asList(kv[1].split("\\|")));

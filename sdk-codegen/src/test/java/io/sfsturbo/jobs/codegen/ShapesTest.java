@@ -50,7 +50,6 @@ import org.openapitools.codegen.config.CodegenConfigurator;
 class ShapesTest {
   private static final Path ROOT = Paths.get(System.getProperty("sfsturbo.root", "..")).toAbsolutePath().normalize();
   private static final Path TEMPLATES = ROOT.resolve("sdk-generated/src/main/templates");
-  private static final Path SUPPORT = ROOT.resolve("sdk-generated/src/main/java/io/sfsturbo/jobs");
 
   @TempDir static Path temp;
   private static ClassLoader generated;
@@ -63,10 +62,6 @@ class ShapesTest {
     List<String> sources;
     try (Stream<Path> walk = Files.walk(out)) {
       sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
-    }
-    // The hand-written support the generated code calls (not the job's own interfaces, whose models this spec lacks).
-    for (String support : new String[] {"model/ModelJson.java", "model/ServiceTimes.java", "text/SafeText.java"}) {
-      sources.add(SUPPORT.resolve(support).toString());
     }
     Path classes = temp.resolve("classes");
     Files.createDirectories(classes);
@@ -95,6 +90,9 @@ class ShapesTest {
         .addAdditionalProperty("hideGenerationTimestamp", "true")
         .addGlobalProperty("models", "")
         .addGlobalProperty("apis", "")
+        // The support code the generated code calls, from the support templates (not the job's own interfaces,
+        // whose models this spec lacks, nor the module descriptor).
+        .addGlobalProperty("supportingFiles", "ModelJson.java,ServiceTimes.java,SafeText.java")
         .addGlobalProperty("modelTests", "false")
         .addGlobalProperty("modelDocs", "false")
         .addGlobalProperty("apiTests", "false")
