@@ -137,12 +137,13 @@ public final class SfsTurboJobsCli implements Runnable {
    * subcommand, picocli hands all the other arguments to that one, so the tree holds only it: building the models
    * of the other subcommands (reflection on their options, converters, annotation proxies) cost a cold
    * {@code show} about 5 % of its time. Anything else (no argument, an option such as {@code --help}, a mistyped
-   * command, which gets suggestions) gets the whole tree.
+   * command, which gets suggestions, and {@code generate-completion}, whose script covers the whole tree) gets the
+   * whole tree.
    */
   static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak,
       String first) {
     CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
-    int only = java.util.Arrays.asList(SUBCOMMAND_NAMES).indexOf(first);
+    int only = "generate-completion".equals(first) ? -1 : java.util.Arrays.asList(SUBCOMMAND_NAMES).indexOf(first);
     for (int i = 0; i < SUBCOMMANDS.length; i++) {
       if (only < 0 || i == only) {
         cli.addSubcommand(SUBCOMMAND_NAMES[i], SUBCOMMANDS[i]);

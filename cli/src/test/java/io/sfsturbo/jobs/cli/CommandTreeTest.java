@@ -31,13 +31,12 @@ class CommandTreeTest {
 
   @Test
   void aSubcommandRunBuildsOnlyItWithTheSameSettings() {
-    for (String name : SfsTurboJobsCli.SUBCOMMAND_NAMES) {
+    for (String name : List.of("show", "wait", "emulate")) {
       CommandLine cli = tree(name);
       assertEquals(List.of(name), names(cli));
       CommandLine sub = cli.getSubcommands().get(name);
       assertTrue(sub.isCaseInsensitiveEnumValuesAllowed(), name);
       assertEquals(22, sub.getUsageHelpLongOptionsMaxWidth(), name);
-      assertEquals(name.equals("generate-completion"), sub.getCommandSpec().usageMessage().hidden(), name);
     }
   }
 
@@ -46,8 +45,12 @@ class CommandTreeTest {
     List<String> all = List.of("show", "wait", "emulate", "generate-completion");
     assertEquals(all, names(SfsTurboJobsCli.commandLine(new CliContext(new HashMap<>(), Paths.get("."), false,
         () -> 0L), null)));
-    for (String first : new String[] {null, "--help", "-h", "--version", "shw", "Show", "--verbose", "JOB"}) {
+    // generate-completion too: the completion script covers every command.
+    for (String first : new String[] {null, "--help", "-h", "--version", "shw", "Show", "--verbose", "JOB",
+        "generate-completion"}) {
       assertEquals(all, names(tree(first)), String.valueOf(first));
     }
+    assertTrue(tree("generate-completion").getSubcommands().get("generate-completion").getCommandSpec().usageMessage()
+        .hidden());
   }
 }
