@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs;
 
 import io.sfsturbo.jobs.auth.Credentials;
+import io.sfsturbo.jobs.auth.IamPasswordCredentials;
 import io.sfsturbo.jobs.config.ClientOverrideConfiguration;
 import io.sfsturbo.jobs.config.Environment;
 import io.sfsturbo.jobs.config.HttpConfiguration;
@@ -24,9 +25,11 @@ import io.sfsturbo.jobs.telemetry.Telemetry;
 import io.sfsturbo.jobs.text.SafeText;
 import io.sfsturbo.jobs.time.TimeSource;
 import java.net.URI;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -59,7 +62,7 @@ final class ClientWiring {
     }
     this.ownsHttpClient = httpConfig.httpClient() == null;
     this.telemetry = new TelemetryHub(telemetrySpi, endpoint);
-    OkHttpClient plain = plainClient(httpConfig, env);
+    OkHttpClient plain = plainClient(httpConfig, env, onlyPlainHttp(target));
     // IAM calls (tokens, the project id lookup) go through the same settings and guard, and close with this client.
     OkHttpClient guarded = plain.newBuilder().addNetworkInterceptor(new LoopbackGuard()).build();
     Credentials bound = RegionWiring.bind(target, guarded, override, httpConfig);
@@ -91,12 +94,19 @@ final class ClientWiring {
    * response names (a 3xx becomes an UnexpectedRedirectException); a caller's Authenticator would answer a
    * 401 with a request of its choosing (the SDK's interceptor handles 401s: a renewed token, a corrected clock).
    */
-  private static OkHttpClient plainClient(HttpConfiguration c, Environment env) {
+  private static OkHttpClient plainClient(HttpConfiguration c, Environment env, boolean onlyPlainHttp) {
     OkHttpClient.Builder http = c.httpClient() != null ? c.httpClient().newBuilder() : new OkHttpClient.Builder()
         .connectTimeout(HttpConfiguration.DEFAULT_CONNECT_TIMEOUT)
         .readTimeout(HttpConfiguration.DEFAULT_READ_TIMEOUT)
         .dispatcher(ownDispatcher())
         .connectionPool(new ConnectionPool(SfsTurboJobsClient.DEFAULT_MAX_CONCURRENT_REQUESTS, 5, TimeUnit.MINUTES));
+    if (onlyPlainHttp && c.httpClient() == null) {
+      // No URL of this client is https (see onlyPlainHttp): without a TLS connection spec OkHttp builds no TLS
+      // socket factory, which would read the JVM's trust store and load some 400 classes that no request uses,
+      // a good part of a short-lived program's start (the CLI against the emulator). An application's client
+      // keeps its own specs.
+      http.connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT));
+    }
     if (c.connectTimeout() != null) {
       http.connectTimeout(c.connectTimeout());
     }
@@ -105,6 +115,25 @@ final class ClientWiring {
     }
     NetworkSetup.apply(http, c, env);
     return http.followRedirects(false).followSslRedirects(false).authenticator(Authenticator.NONE).build();
+  }
+
+  /**
+   * True when every URL the client calls is plain http (allowed to loopback addresses only): the endpoints, and
+   * IAM's for the project id lookup. Requests go nowhere else: their URLs are built from the endpoints and
+   * redirects are never followed. IAM password credentials, which make their token calls through this client
+   * (see {@link RegionWiring#bind}), possibly to an IAM endpoint of their own, keep TLS whatever the endpoints;
+   * other credentials make no calls through it.
+   */
+  static boolean onlyPlainHttp(ClientDefaults target) {
+    if (target.credentials instanceof IamPasswordCredentials) {
+      return false;
+    }
+    for (URI e : target.endpoints) {
+      if (!"http".equalsIgnoreCase(e.getScheme())) {
+        return false;
+      }
+    }
+    return target.iam == null || "http".equalsIgnoreCase(target.iam.endpoint.getScheme());
   }
 
   /**

@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sfsturbo-jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Shows SFS Turbo asynchronous jobs, or waits until they end.",
-    subcommands = {ShowCommand.class, WaitCommand.class, EmulateCommand.class, AutoComplete.GenerateCompletion.class},
+    // The subcommands (show, wait, emulate, generate-completion) are added by commandLine(), see SUBCOMMANDS.
     // Wrapped here, under 80 columns: picocli would wrap each line on its own and leave ragged ends.
     footer = {"",
         "Exit codes: 0 job succeeded; 1 job failed (only ever that: a job was read",
@@ -54,6 +54,15 @@ import picocli.CommandLine.Command;
         "SFSTURBO_CA_BUNDLE, then the JVM's.",
         "Control characters in server text are shown escaped, e.g. \\u001b."})
 public final class SfsTurboJobsCli implements Runnable {
+  /**
+   * The subcommands, in the order of the help's command list. picocli builds a command's model by reflection on
+   * its annotated fields when it is added, so a run of one of them adds only that one (see commandLine).
+   */
+  static final Class<?>[] SUBCOMMANDS = {ShowCommand.class, WaitCommand.class, EmulateCommand.class,
+      AutoComplete.GenerateCompletion.class};
+  /** Their names, in the same order (as their {@code @Command} annotations say; HelpTextTest checks). */
+  static final String[] SUBCOMMAND_NAMES = {"show", "wait", "emulate", "generate-completion"};
+
   /** How much of an error message is printed; the rest is cut with a note of the full length. */
   static final int ERROR_TEXT_LIMIT = 1000;
 
@@ -104,7 +113,7 @@ public final class SfsTurboJobsCli implements Runnable {
       verbose |= arg.equals("--verbose") || arg.equals("-v");
     }
     try {
-      CommandLine cli = commandLine(context, clientTweak);
+      CommandLine cli = commandLine(context, clientTweak, args.length == 0 ? null : args[0]);
       cli.setOut(out);
       cli.setErr(err);
       cli.setParameterExceptionHandler(SfsTurboJobsCli::usageError);
@@ -118,13 +127,37 @@ public final class SfsTurboJobsCli implements Runnable {
     }
   }
 
+  /** The whole command tree: help, completion and tests. */
   static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak) {
+    return commandLine(context, clientTweak, null);
+  }
+
+  /**
+   * The command tree for a command line whose first argument is {@code first} (or null). When it names a
+   * subcommand, picocli hands all the other arguments to that one, so the tree holds only it: building the models
+   * of the other subcommands (reflection on their options, converters, annotation proxies) cost a cold
+   * {@code show} about 5 % of its time. Anything else (no argument, an option such as {@code --help}, a mistyped
+   * command, which gets suggestions, and {@code generate-completion}, whose script covers the whole tree) gets the
+   * whole tree.
+   */
+  static CommandLine commandLine(CliContext context, UnaryOperator<SfsTurboJobsClientBuilder> clientTweak,
+      String first) {
     CommandLine cli = new CommandLine(new SfsTurboJobsCli(context, clientTweak));
+    int only = "generate-completion".equals(first) ? -1 : java.util.Arrays.asList(SUBCOMMAND_NAMES).indexOf(first);
+    for (int i = 0; i < SUBCOMMANDS.length; i++) {
+      if (only < 0 || i == only) {
+        cli.addSubcommand(SUBCOMMAND_NAMES[i], SUBCOMMANDS[i]);
+      }
+    }
+    // After the subcommands were added: these settings reach the subcommands there are at the time.
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // Room for emulate's --latency-max=DURATION: a longer option pushes its description to a misaligned next line.
     cli.setUsageHelpLongOptionsMaxWidth(22);
-    // 'generate-completion' prints the bash/zsh completion script; the archive ships it, so it stays out of the help.
-    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    CommandLine completion = cli.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      // 'generate-completion' prints the bash/zsh completion script; the archive ships it, so it stays out of the help.
+      completion.getCommandSpec().usageMessage().hidden(true);
+    }
     return cli;
   }
 

@@ -127,6 +127,10 @@ class DistributionArchiveTest {
         .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).collect(java.util.stream.Collectors.joining("\n"))));
     assertTrue(Files.readString(dir.resolve("classes.txt"))
         .contains("io.sfsturbo.jobs.cli.SfsTurboJobsCli source: shared objects file"), "loaded from the archive");
+    // picocli too: compiled from its sources for Java 8 (see the cli pom), since the JVM archives no Java 5 class
+    // file, which its own jar holds.
+    assertTrue(Files.readString(dir.resolve("classes.txt"))
+        .contains("picocli.CommandLine source: shared objects file"), "picocli loaded from the archive");
 
     // Where no archive can be written, the command runs as ever and says nothing about it.
     Files.writeString(dir.resolve("not-a-directory"), "");
@@ -153,6 +157,21 @@ class DistributionArchiveTest {
     assertEquals(older, Files.getLastModifiedTime(cache.resolve(archives(cache).get(0))), "stamped with the new jar's time");
     assertTrue(listing(cache).stream().allMatch(f -> f.endsWith(".jsa") || f.endsWith(".aot") || f.endsWith(".jdk")),
         listing(cache).toString());
+  }
+
+  @Test
+  void theJarCarriesPicocliWithItsLicenceNotice() throws Exception {
+    // picocli is compiled into the jar from its sources (see the cli pom): its notice must travel with it.
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(home.resolve("lib/sfsturbo-jobs.jar").toFile())) {
+      java.util.jar.JarEntry notice = jar.getJarEntry("META-INF/NOTICE-picocli.txt");
+      assertTrue(notice != null, "META-INF/NOTICE-picocli.txt in the jar");
+      String text = new String(jar.getInputStream(notice).readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(text.contains("picocli 4.") && text.contains("Copyright 2017 Remko Popma")
+          && text.contains("Licensed under the Apache License, Version 2.0"), text);
+      // Java 8 class files (major version 52), which class-data archives can hold, unlike picocli's own jar's.
+      byte[] head = jar.getInputStream(jar.getJarEntry("picocli/CommandLine.class")).readNBytes(8);
+      assertEquals(52, ((head[6] & 0xff) << 8) | (head[7] & 0xff), "picocli.CommandLine's class file version");
+    }
   }
 
   /** The progress lines without their elapsed times. */
