@@ -235,8 +235,8 @@ class TelemetrySpiTest {
       server.enqueue(error(404, "SFS.TURBO.0019"));
       try (SfsTurboJobsClient client = client(t)) {
         assertEquals("running", client.showJobDetail("j").status().value());
-        assertEquals("success", client.waiter().waitFor("j",
-            WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build()).job().status().value());
+        assertEquals("success", client.waiter().waitFor("j", o -> o.pollInterval(Duration.ofMillis(1))).job()
+            .status().value());
         assertThrows(ResourceNotFoundException.class, () -> client.showJobDetail("j"));
       }
     }

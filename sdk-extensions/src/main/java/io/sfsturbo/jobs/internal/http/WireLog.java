@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -35,15 +36,31 @@ public final class WireLog implements Interceptor {
   public static final String LOGGER = "io.sfsturbo.jobs.wire";
   /** The most bytes of a body shown. */
   static final int BODY_LIMIT = 4096;
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+  private final Logger log;
+  private final LongSupplier nanos;
+
+  /** The wire log on {@value #LOGGER}, timed by {@link System#nanoTime()}. */
+  public WireLog() {
+    this(LoggerFactory.getLogger(LOGGER), System::nanoTime);
+  }
+
+  /**
+   * For the unit tests only: the entries go to this logger and are timed by this clock (in nanoseconds), so that
+   * a test reads them without turning the shared wire logger to DEBUG and without sleeping.
+   */
+  WireLog(Logger log, LongSupplier nanos) {
+    this.log = log;
+    this.nanos = nanos;
+  }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    if (!LOG.isDebugEnabled()) {
+    if (!log.isDebugEnabled()) {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
-    long start = System.nanoTime();
+    long start = nanos.getAsLong();
     List<String> secrets = WireRedaction.secretsOf(request.headers());
     String head = request.method() + " " + WireRedaction.url(request.url());
     String requestHeaders = headers("> ", request.headers(), secrets);
@@ -51,7 +68,7 @@ public final class WireLog implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException | RuntimeException e) {
-      LOG.debug("{} -> no response after {} ms: {}\n{}", head, millis(start),
+      log.debug("{} -> no response after {} ms: {}\n{}", head, millis(start),
           SafeText.capped(WireRedaction.scrub(String.valueOf(e), secrets), WireRedaction.VALUE_LIMIT), requestHeaders);
       throw e;
     }
@@ -79,12 +96,12 @@ public final class WireLog implements Interceptor {
     return sb.toString();
   }
 
-  private static long millis(long start) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  private long millis(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - start);
   }
 
   /** Passes the body through as it is read, keeps a copy of its start, and writes the entry when it is closed. */
-  private static final class Copy extends ForwardingSource {
+  private final class Copy extends ForwardingSource {
     private final Buffer kept = new Buffer();
     private final String summary;
     private final String headers;
@@ -130,7 +147,7 @@ public final class WireLog implements Interceptor {
         super.close();
       } finally {
         if (logged.compareAndSet(false, true)) {
-          LOG.debug("{}, {} ms to the end of the body\n{}\n< {}", summary, millis(start), headers, body());
+          log.debug("{}, {} ms to the end of the body\n{}\n< {}", summary, millis(start), headers, body());
         }
       }
     }

@@ -67,6 +67,7 @@ class DeadlineAndRetryDecisionTest {
     long[][] cases = {
         // now, delay, floor, last try start, expected
         {0, 9 * S, 0, 0, 9 * S},                    // ends exactly at the last start: kept
+        {9 * S, 0, 0, 9 * S, 0},                    // kept even right after a try there (a zero-length one)
         {0, 9 * S + 1, 0, 0, 9 * S},                // a nanosecond past: clamped to the last start
         {2 * S, 30 * S, 0, 2 * S, 7 * S},           // clamped
         {2 * S, 30 * S, 0, 9 * S - 1, 7 * S},       // the last try started just before the last start

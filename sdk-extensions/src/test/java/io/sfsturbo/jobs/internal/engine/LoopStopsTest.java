@@ -155,9 +155,15 @@ class LoopStopsTest {
   void closingTheClientWakesAParkedSyncCaller() throws Exception {
     FakeTime never = FakeTime.manual();
     Failing tries = new Failing();
-    CompletableFuture<Object> outcome = runAside(loop(tries, retrying(Duration.ofSeconds(10)), never),
-        new AtomicReference<>());
+    AtomicReference<Thread> caller = new AtomicReference<>();
+    CompletableFuture<Object> outcome = runAside(loop(tries, retrying(Duration.ofSeconds(10)), never), caller);
     awaitPending(never, 1);
+    // Parked indeed (not about to park, when it would see the loop ended without being woken).
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (caller.get().getState() != Thread.State.WAITING && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    assertEquals(Thread.State.WAITING, caller.get().getState());
     running.close(() -> new ClientClosedException("closed"));
     assertInstanceOf(ClientClosedException.class, outcome.get(2, TimeUnit.SECONDS));
     assertEquals(1, tries.tries.get());

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sfsturbo.jobs.retry.AdaptiveRateLimit;
 import io.sfsturbo.jobs.testing.FakeTime;
+import io.sfsturbo.jobs.time.TimeSource;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,5 +116,36 @@ class RateLimiterBoundsTest {
     }
     assertEquals(10, fixed.rate(), 1e-9, "one answer a second is no reason to lower a ceiling");
     assertEquals(0, fixed.generation());
+  }
+
+  @Test
+  void theFirst429IsJudgedWhateverTheTickersOrigin() {
+    // System.nanoTime() may read anything, zero and below included: only a decrease starts the half second.
+    for (long origin : new long[] {0, -2_000_000_000L}) {
+      TimeSource ticker = new TimeSource() {
+        @Override
+        public long nanoTime() {
+          return origin;
+        }
+
+        @Override
+        public Instant now() {
+          return Instant.EPOCH;
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public double jitter() {
+          return 0;
+        }
+      };
+      RateLimiter limiter = new RateLimiter(AdaptiveRateLimit.defaults(), ticker);
+      limiter.throttled(0);
+      assertEquals(1, limiter.generation(), "origin " + origin);
+    }
   }
 }

@@ -73,4 +73,29 @@ class EndpointFailoverTest {
     assertEquals(1, e.getSuppressed().length);
     assertEquals(0, failover.current());
   }
+
+  @Test
+  void afterEveryEndpointFailedTheFirstIsCurrentAgainAndOtherUrlsPassUntouched() throws Exception {
+    URI a = URI.create("http://127.0.0.1:" + refusingPort() + "/");
+    MockWebServer b = new MockWebServer();
+    b.start();
+    EndpointFailover failover = new EndpointFailover(Arrays.asList(a, b.url("/").uri()));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(failover).build();
+    b.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    try (Response r = http.newCall(new Request.Builder().url(a + "x").build()).execute()) {
+      assertEquals(200, r.code());
+    }
+    assertEquals("/x", b.takeRequest().getTarget());
+    assertEquals(1, failover.current());
+    b.enqueue(new MockResponse.Builder().code(200).body("elsewhere").build());
+    try (Response r = http.newCall(new Request.Builder().url(b.url("/other")).build()).execute()) {
+      assertEquals("elsewhere", r.body().string(), "not under the first endpoint: sent as it is");
+    }
+    assertEquals("/other", b.takeRequest().getTarget());
+    assertEquals(1, failover.current());
+    b.close();
+    http.connectionPool().evictAll();
+    assertThrows(IOException.class, () -> http.newCall(new Request.Builder().url(a + "x").build()).execute());
+    assertEquals(0, failover.current(), "the next request starts from the first again");
+  }
 }

@@ -31,6 +31,8 @@ class JobRequestCacheTest {
   void aJobsRequestIsBuiltOnceAndTheKeptOnesAreBounded() {
     Request first = requests.forJob("j-0");
     assertSame(first, requests.forJob("j-0"));
+    requests.forJob("j-other");
+    assertSame(first, requests.forJob("j-0"), "another job's request is kept beside it");
     for (int i = 1; i < JobRequestCache.MAX_KEPT * 3; i++) {
       requests.forJob("j-" + i);
       assertTrue(requests.keptCount() <= JobRequestCache.MAX_KEPT, "kept " + requests.keptCount());

@@ -12,8 +12,11 @@ import io.sfsturbo.jobs.config.HttpConfiguration;
 import io.sfsturbo.jobs.config.ProxyConfiguration;
 import io.sfsturbo.jobs.testing.Envs;
 import io.sfsturbo.jobs.testing.SecretAssertions;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -133,5 +136,28 @@ class NetworkSetupTest {
     assertNotNull(c.x509TrustManager());
     assertEquals(plain.x509TrustManager().getAcceptedIssuers().length, c.x509TrustManager().getAcceptedIssuers().length);
     assertNull(HttpConfiguration.defaults().caBundle());
+  }
+
+  @Test
+  void anApplicationClientsSelectorIsAskedButPlainHttpStaysDirectAndItsFixedProxyIsKept() {
+    Proxy app = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("app-proxy", 8080));
+    OkHttpClient shared = new OkHttpClient.Builder().proxySelector(new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        return List.of(app);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+    }).build();
+    OkHttpClient.Builder b = shared.newBuilder();
+    NetworkSetup.apply(b, HttpConfiguration.builder().httpClient(shared).build(), Envs.of(Map.of()));
+    OkHttpClient c = b.build();
+    assertEquals("app-proxy:8080", route(c, SERVICE));
+    assertEquals("direct", route(c, URI.create("http://127.0.0.1:8080/")));
+    OkHttpClient fixed = shared.newBuilder().proxy(app).build();
+    OkHttpClient.Builder f = fixed.newBuilder();
+    NetworkSetup.apply(f, HttpConfiguration.builder().httpClient(fixed).build(), Envs.of(Map.of()));
+    assertSame(app, f.build().proxy(), "the application's own proxy, as it set it");
   }
 }

@@ -61,4 +61,21 @@ class ProxyAnswerTest {
     assertNull(answer.authenticate(route(http("proxy", 3128)), challenge("Negotiate", connect())));
     assertNull(answer.authenticate(null, challenge("Basic realm=x", connect())));
   }
+
+  @Test
+  void aPreemptiveProbeIsNeverAnsweredEvenBesideABasicChallenge() throws Exception {
+    Response both = new Response.Builder().request(connect()).protocol(Protocol.HTTP_1_1).code(407)
+        .message("Proxy Auth").header("Proxy-Authenticate", "OkHttp-Preemptive")
+        .addHeader("Proxy-Authenticate", "Basic realm=x").build();
+    assertNull(answer.authenticate(route(http("proxy", 3128)), both));
+    Response basicFirst = new Response.Builder().request(connect()).protocol(Protocol.HTTP_1_1).code(407)
+        .message("Proxy Auth").header("Proxy-Authenticate", "Basic realm=x")
+        .addHeader("Proxy-Authenticate", "OkHttp-Preemptive").build();
+    assertNull(answer.authenticate(route(http("proxy", 3128)), basicFirst));
+  }
+
+  @Test
+  void itsTextNamesTheProxyNeverTheCredentials() {
+    assertEquals("ProxyAnswer{proxy:3128}", answer.toString());
+  }
 }

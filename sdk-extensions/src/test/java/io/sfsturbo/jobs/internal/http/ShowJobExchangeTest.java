@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -310,10 +311,61 @@ class ShowJobExchangeTest {
     OkHttpClient http = client(false, chain -> {
       throw new IllegalArgumentException("unguarded");
     });
-    Heard heard = run(exchange(http, 1024), true);
+    Heard heard = new Heard();
+    Cancellable handle = exchange(http, 1024).start(TimeUnit.SECONDS.toNanos(30), true, heard);
     SfsTurboException e = assertInstanceOf(SfsTurboException.class, heard.outcome.get());
     assertEquals(OP + " failed unexpectedly: java.lang.IllegalArgumentException: unguarded", e.getMessage());
     assertEquals(List.of("started", "failed"), heard.events);
+    assertNotNull(handle, "a handle even then");
+    handle.cancel();
+  }
+
+  @Test
+  void aStallDeafToCancellationIsReportedAtTheBoundToAnAsyncCallerOnlyASyncOneHearsOnItsThread()
+      throws Exception {
+    for (boolean sync : new boolean[] {true, false}) {
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      // An interceptor that neither answers nor hears the cancellation until the test lets it go.
+      OkHttpClient http = client(true, chain -> {
+        entered.countDown();
+        boolean interrupted = false;
+        while (true) {
+          try {
+            release.await();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return chain.proceed(chain.request());
+      });
+      Heard heard = new Heard();
+      ShowJobExchange exchange = exchange(http, 1024);
+      Thread caller = new Thread(() -> exchange.start(TimeUnit.MILLISECONDS.toNanos(500), sync, heard));
+      caller.start();
+      assertTrue(entered.await(20, TimeUnit.SECONDS));
+      time.advanceMillis(600);
+      if (sync) {
+        assertFalse(heard.outcome.isDone(), "a sync caller hears on its own thread, once it is unblocked");
+        release.countDown();
+        RequestTimeoutException e = assertInstanceOf(RequestTimeoutException.class, heard.await());
+        assertNotNull(e.getCause(), "the cancelled call's own failure");
+      } else {
+        assertTrue(heard.outcome.isDone(), "the bound reports at once");
+        RequestTimeoutException e = assertInstanceOf(RequestTimeoutException.class, heard.outcome.get());
+        assertNull(e.getCause());
+        release.countDown();
+      }
+      caller.join(20_000);
+      while (http.dispatcher().runningCallsCount() > 0) {
+        Thread.onSpinWait();
+      }
+      assertEquals(sync ? List.of("started", "failed") : List.of("failed"), heard.events, sync ? "sync" : "async");
+    }
   }
 
   @Test

@@ -58,4 +58,24 @@ class WireRedactionTest {
     String longValue = "x".repeat(10_000);
     assertTrue(WireRedaction.value("X-Long", longValue, List.of()).length() < 700);
   }
+
+  @Test
+  void secretsAreCutWholeAndInPiecesOfEightCharactersOrMore() {
+    List<String> secrets = WireRedaction.secretsOf(Headers.of("X-Auth-Token", "ab cdefg", "X-Api-Key", "short",
+        "Authorization", "Token=abcdefgh", "X-Session", "k=1234567", "X-Trace", "not-a-secret-at-all"));
+    assertEquals("x [redacted] y", WireRedaction.scrub("x ab cdefg y", secrets), "a whole value of eight");
+    assertEquals("x short y", WireRedaction.scrub("x short y", secrets), "shorter values cut nothing");
+    assertEquals("x [redacted] y", WireRedaction.scrub("x abcdefgh y", secrets), "a piece of eight");
+    assertEquals("x 1234567 y", WireRedaction.scrub("x 1234567 y", secrets), "a piece of seven is kept");
+    assertEquals("x not-a-secret-at-all y", WireRedaction.scrub("x not-a-secret-at-all y", secrets));
+  }
+
+  @Test
+  void bothLocationHeadersLoseTheirQueryAndNoOtherDoes() {
+    assertEquals("/v1/jobs?[redacted]", WireRedaction.value("Content-Location", "/v1/jobs?sig=abc", List.of()));
+    assertEquals("/v1/jobs?[redacted]", WireRedaction.value("location", "/v1/jobs?sig=abc", List.of()));
+    assertEquals("?[redacted]", WireRedaction.value("Location", "?sig=abc", List.of()), "a query alone");
+    assertEquals("/v1/jobs", WireRedaction.value("Location", "/v1/jobs", List.of()));
+    assertEquals("/v1/jobs?page=2", WireRedaction.value("X-Next", "/v1/jobs?page=2", List.of()));
+  }
 }

@@ -144,9 +144,10 @@ class ProgressReportsTest {
     assertEquals(expected, p.subJobStatuses());
 
     // An answer with fewer sub-jobs: the dropped ones are forgotten, and heard as new should they return.
+    heard.events.clear();
     p.polled(job("running", sub("b", "paused")));
     assertEquals(Map.of("b", "paused"), p.subJobStatuses());
-    heard.events.clear();
+    assertEquals(List.of(), heard.events, "the sub-job kept is not heard again");
     p.polled(job("running", sub("b", "paused"), sub("a", "halted")));
     assertEquals(List.of("sub a null->UNKNOWN_TO_SDK_VERSION"), heard.events);
     // As many sub-jobs as remembered, other ids: kept, not pruned, until an answer has fewer.

@@ -2,6 +2,7 @@
 package io.sfsturbo.jobs.internal.waiter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,7 @@ class WaitDeciderTest {
     assertEquals(2, s.checkpoint().scheduleStep());
     assertEquals(T0.plusSeconds(5), s.checkpoint().nextPollAt());
     assertEquals(1, s.checkpoint().polls(), "one request");
+    assertFalse(s.checkpoint().notFoundReported(), "no 404 was heard");
     // Due at 5 s, answered at 5.1 s: the next is due at 9.5 s.
     assertEquals(4_400, delayMillis(s.onSuccess(RUNNING, ms(5_100))));
     assertEquals(3, draws.n);
@@ -106,6 +108,17 @@ class WaitDeciderTest {
     now = T0.plusMillis(7_500);
     assertEquals(16_250 - 7_500, delayMillis(s.onSuccess(RUNNING, ms(7_500))));
     assertEquals(T0.plusMillis(16_250), s.checkpoint().nextPollAt());
+  }
+
+  @Test
+  void anAnswerLeavingExactlyHalfTheNextStepKeepsIt() {
+    WaitDecider s = wait(OPTIONS);
+    assertEquals(1_950, delayMillis(s.onSuccess(RUNNING, ms(50))));
+    assertEquals(1_600, delayMillis(s.onSuccess(RUNNING, ms(3_400))));
+    // Due at 5 s, answered at 7.25 s: the poll due at 9.5 s covers 2.25 s, exactly half its 4.5 s step: it stays.
+    now = T0.plusMillis(7_250);
+    assertEquals(2_250, delayMillis(s.onSuccess(RUNNING, ms(7_250))));
+    assertEquals(T0.plusMillis(9_500), s.checkpoint().nextPollAt());
   }
 
   @Test

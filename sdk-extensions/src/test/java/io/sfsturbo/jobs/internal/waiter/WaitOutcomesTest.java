@@ -310,7 +310,8 @@ class WaitOutcomesTest {
           () -> at, Duration.between(T0, at), true, ATTEMPT);
       Decision<WaitResult> d = single.onSuccess(job("running"), Duration.ZERO);
       if (c[1] == null) {
-        assertInstanceOf(WaitTimeoutException.class, failure(d), at.toString());
+        WaitTimeoutException e = assertInstanceOf(WaitTimeoutException.class, failure(d), at.toString());
+        assertEquals(Duration.between(T0, at), e.elapsed(), "the time since the wait started, counted once");
         continue;
       }
       assertNull(d.delay(), "the single poll ends the loop: " + at);
@@ -333,5 +334,14 @@ class WaitOutcomesTest {
     assertNull(again.onFailure(fits, Duration.ZERO).delay());
     assertEquals(Duration.ofSeconds(10), again.checkpoint().nextDelay(), "a Retry-After ending at the last start");
     assertFalse(heard.checkpoints.isEmpty());
+  }
+
+  @Test
+  void aNotFoundAnswerIsAReadOfTheJobForTheHeldPollRule() {
+    WaitDecider w = wait(OPTIONS, new Heard());
+    // Read (404) at 50 ms: the poll due at 1 s may be held up to a quarter of the 950 ms since.
+    assertEquals(ms(950), w.onFailure(notFound(), ms(50)).delay());
+    assertNull(w.onHeld(ms(237).toNanos(), ms(1_000)));
+    assertEquals(ms(2_000), w.onHeld(ms(238).toNanos(), ms(1_000)).delay(), "skipped for the poll due at 3 s");
   }
 }
