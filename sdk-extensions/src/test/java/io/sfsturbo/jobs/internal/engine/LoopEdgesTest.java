@@ -141,30 +141,10 @@ class LoopEdgesTest {
     while (busy.hold() == 0) {
       busy.reserve();
     }
-    Decider<String, String> broken = new Decider<String, String>() {
-      @Override
-      public Decision<String> onSuccess(String value, Duration elapsed) {
-        return Decision.done(value);
-      }
-
-      @Override
-      public Decision<String> onFailure(SfsTurboException failure, Duration elapsed) {
-        return Decision.fail(failure);
-      }
-
+    Decider<String, String> broken = new PlainDecider() {
       @Override
       public Decision<String> onHeld(long holdNanos, Duration elapsed) {
         throw new IllegalArgumentException("held");
-      }
-
-      @Override
-      public SfsTurboException onExpired(SfsTurboException last, Decision<String> refused, Duration elapsed) {
-        return new SfsTurboException("expired");
-      }
-
-      @Override
-      public SfsTurboException onInterrupted(InterruptedException e) {
-        return new SfsTurboException("interrupted");
       }
     };
     Tries tries = new Tries(time, n -> "ok");

@@ -68,25 +68,10 @@ class LoopStopsTest {
 
   /** Retries every failure after a fixed delay (with a given delay of zero: at once); interruption says so. */
   private static Decider<String, String> retrying(Duration delay) {
-    return new Decider<String, String>() {
-      @Override
-      public Decision<String> onSuccess(String value, Duration elapsed) {
-        return Decision.done(value);
-      }
-
+    return new PlainDecider() {
       @Override
       public Decision<String> onFailure(SfsTurboException failure, Duration elapsed) {
         return Decision.again(delay);
-      }
-
-      @Override
-      public SfsTurboException onExpired(SfsTurboException last, Decision<String> refused, Duration elapsed) {
-        return new SfsTurboException("expired");
-      }
-
-      @Override
-      public SfsTurboException onInterrupted(InterruptedException e) {
-        return new SfsTurboException("interrupted", e);
       }
     };
   }
@@ -308,31 +293,11 @@ class LoopStopsTest {
   void aDeciderIsAskedAboutAHeldTryOnlyWhenTheLimiterWouldHoldIt() {
     FakeTime time = FakeTime.automatic();
     List<Long> asked = new ArrayList<>();
-    Decider<String, String> skipping = new Decider<String, String>() {
-      @Override
-      public Decision<String> onSuccess(String value, Duration elapsed) {
-        return Decision.done(value);
-      }
-
-      @Override
-      public Decision<String> onFailure(SfsTurboException failure, Duration elapsed) {
-        return Decision.fail(failure);
-      }
-
+    Decider<String, String> skipping = new PlainDecider() {
       @Override
       public Decision<String> onHeld(long holdNanos, Duration elapsed) {
         asked.add(holdNanos);
         return Decision.again(Duration.ofSeconds(9));
-      }
-
-      @Override
-      public SfsTurboException onExpired(SfsTurboException last, Decision<String> refused, Duration elapsed) {
-        return new SfsTurboException("expired");
-      }
-
-      @Override
-      public SfsTurboException onInterrupted(InterruptedException e) {
-        return new SfsTurboException("interrupted");
       }
     };
     Failing ok = new Failing();
